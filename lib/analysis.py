@@ -1,0 +1,433 @@
+"""From articles to tables: one pass per article, cached by its text and the lexicons.
+
+`analyze_text` reads one article into plain records; `analyze_corpus` runs it over a
+corpus (reusing cached results, so adding one article to a thousand analyses one) and
+assembles the pandas DataFrames every page, chart, table and CSV is built from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .corpus import Corpus, LoadProblem
+from .lexicon import Lexicons
+from .quotes import QuoteSpan, attribute, find_quote_spans, quote_kind
+from .text import WORD_RE, find_date, segment
+from .tone import actor_scope, mask, score
+
+__all__ = [
+    "ArticleResult",
+    "Analysis",
+    "AnalysisCache",
+    "analyze_text",
+    "analyze_corpus",
+    "TABLE_COLUMNS",
+    "LEAD_SENTENCES",
+]
+
+LEAD_SENTENCES = 2  # the lead: an article's first two body sentences
+_PRONOUN_RE = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_PRONOUN_WINDOW = 3  # sentences a pronoun may look back for its person
+
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "articles": [
+        "article_id", "title", "outlet", "date", "dateline", "words", "url", "sentences", "paragraphs",
+        "quotes", "author", "label", "title_source", "source_file",
+    ],
+    "paragraphs": ["article_id", "paragraph", "start", "end", "role", "text"],
+    "sentences": [
+        "article_id", "sentence", "paragraph", "start", "end", "text", "heading", "body_index", "words",
+        "polarity", "subjectivity",
+    ],
+    "mentions": ["article_id", "actor", "start", "end", "matched", "match_kind", "sentence"],
+    "quotes": [
+        "article_id", "start", "end", "text", "speaker", "speaker_phrase", "cue", "kind", "sentence",
+        "quote_index", "speaker_start", "speaker_end", "polarity", "subjectivity",
+    ],
+    "issue_hits": ["article_id", "issue", "start", "end", "sentence", "phrases", "phrase_offsets", "heading"],
+    "coverage": [
+        "article_id", "issue", "sentences", "share_sentences", "words", "share_words", "first_position",
+        "in_title", "in_lead",
+    ],
+    "tone": [
+        "article_id", "actor", "coverage_polarity", "coverage_subjectivity", "coverage_n", "voice_polarity",
+        "voice_subjectivity", "voice_n",
+    ],
+    "tone_evidence": [
+        "article_id", "actor", "measure", "sentence", "start", "end", "text", "polarity", "subjectivity", "scoped",
+    ],
+    "problems": ["source", "message"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One article's analysis as plain records (no article id: the same text gives the same result)."""
+
+    title: str
+    date: str
+    dateline: str
+    author: str
+    words: int
+    body_sentences: int
+    paragraphs: list[tuple]
+    sentences: list[tuple]
+    mentions: list[tuple]
+    quotes: list[tuple]
+    issue_hits: list[tuple]
+    tone_evidence: list[tuple]
+    problems: list[str]
+
+
+def _resolve_pronouns(
+    text: str,
+    named: list[tuple[int, int, int]],
+    quotes: list[QuoteSpan],
+    sentence_of: Callable[[int], int],
+    lex: Lexicons,
+) -> list[tuple[int, int, int]]:
+    """Pronoun mentions (start, end, actor index) of the nearest compatible person before them.
+
+    Pronouns inside quotations are left alone: there "he" is rarely the speaker's subject.
+    """
+    people = sorted((s, e, a) for s, e, a in named if lex.actors[a].kind == "person")
+    if not people:
+        return []
+    resolved: list[tuple[int, int, int]] = []
+    quote_ranges = [(q.open_mark, q.close_mark) for q in quotes]
+    for m in _PRONOUN_RE.finditer(text):
+        pos = m.start()
+        if any(a <= pos <= b for a, b in quote_ranges):
+            continue
+        gender = _PRONOUN_GENDER[m.group().lower()]
+        candidates = people + resolved
+        best = None
+        for s, _e, actor_index in candidates:
+            if s < pos and (best is None or s > best[0]):
+                actor_gender = lex.actors[actor_index].gender
+                if actor_gender in ("", gender):
+                    best = (s, actor_index)
+        if best and sentence_of(pos) - sentence_of(best[0]) <= _PRONOUN_WINDOW:
+            resolved.append((pos, m.end(), best[1]))
+    return resolved
+
+
+def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
+    """Segment one article and find its actors, quotations, issues and tone."""
+    seg = segment(text)
+    words = list(WORD_RE.finditer(text))
+    word_starts = [w.start() for w in words]
+    starts = [s.start for s in seg.sentences]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect_right(starts, pos) - 1)
+
+    def inside_sentence(start: int) -> bool:
+        i = sentence_of(start)
+        return bool(seg.sentences) and seg.sentences[i].start <= start < seg.sentences[i].end
+
+    # Sentences, with their word counts and tone.
+    sentences: list[tuple] = []
+    body_index = 0
+    body_words = 0
+    for i, s in enumerate(seg.sentences):
+        n_words = bisect_left(word_starts, s.end) - bisect_left(word_starts, s.start)
+        sentence_text = text[s.start : s.end]
+        polarity, subjectivity = score(sentence_text)
+        sentences.append(
+            (i, s.paragraph, s.start, s.end, sentence_text, s.heading, -1 if s.heading else body_index, n_words,
+             polarity, subjectivity)
+        )
+        if not s.heading:
+            body_index += 1
+            body_words += n_words
+    paragraphs = [(i, p.start, p.end, p.role, text[p.start : p.end]) for i, p in enumerate(seg.paragraphs)]
+
+    # Actors: names and descriptions, then pronouns that continue a person.
+    quote_spans, problems = find_quote_spans(text, [(p.start, p.end) for p in seg.paragraphs])
+    named = [(m.start, m.end, m.payload, m.phrase) for m in lex.find_actors(text, words) if inside_sentence(m.start)]
+    pronouns = _resolve_pronouns(text, [(s, e, a) for s, e, a, _ in named], quote_spans, sentence_of, lex)
+    mention_rows: list[tuple] = []
+    for start, end, actor_index, phrase in named:
+        actor = lex.actors[actor_index]
+        kind = "alias" if phrase in actor.aliases else "description"
+        mention_rows.append((actor.name, start, end, text[start:end], kind, sentence_of(start)))
+    for start, end, actor_index in pronouns:
+        mention_rows.append((lex.actors[actor_index].name, start, end, text[start:end], "pronoun", sentence_of(start)))
+    mention_rows.sort(key=lambda r: r[1])
+    mention_spans = [(r[1], r[2]) for r in mention_rows]
+
+    # Quotations and their speakers.
+    quotes: list[tuple] = []
+    previous: tuple | None = None
+    for q_index, q in enumerate(quote_spans):
+        first, last = sentence_of(q.open_mark), sentence_of(q.close_mark)
+        bounds = (seg.sentences[first].start, seg.sentences[last].end) if seg.sentences else (0, len(text))
+        found = attribute(text, q, bounds, quote_spans, mention_spans)
+        quote_text = text[q.start : q.end]
+        if found:
+            speaker_phrase, sp_start, sp_end, cue = found.speaker_phrase, found.phrase_start, found.phrase_end, found.cue
+            speaker = _speaker_actor(mention_rows, sp_start, sp_end, lex) or speaker_phrase
+        elif previous and _is_floating(q, bounds) and previous[7] >= first - 1 and previous[3]:
+            # A wholly quoted sentence right after an attributed quotation continues it.
+            speaker, speaker_phrase, cue, sp_start, sp_end = previous[3], previous[4], "continued", previous[10], previous[11]
+        else:
+            speaker, speaker_phrase, cue, sp_start, sp_end = "", "", "", -1, -1
+        polarity, subjectivity = score(quote_text)
+        row = (q.start, q.end, quote_text, speaker, speaker_phrase, cue, quote_kind(quote_text), first, q_index,
+               sp_start, sp_end, polarity, subjectivity)
+        quotes.append(row)
+        previous = row
+
+    # Issues, one row per sentence and issue, with the phrases that matched.
+    per_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for m in lex.issue_matcher.find(text, words):
+        if inside_sentence(m.start):
+            per_sentence[(sentence_of(m.start), m.payload)].append((m.start, m.end))
+    issue_hits = []
+    for (s_index, issue_index), spans in sorted(per_sentence.items()):
+        s = seg.sentences[s_index]
+        phrases = "; ".join(dict.fromkeys(text[a:b].lower() for a, b in spans))
+        offsets = ";".join(f"{a}-{b}" for a, b in spans)
+        issue_hits.append((lex.issues[issue_index].id, s.start, s.end, s_index, phrases, offsets, s.heading))
+
+    tone_evidence = _tone_evidence(text, sentences, mention_rows, quotes, quote_spans)
+    return ArticleResult(
+        title=seg.title,
+        date=seg.date,
+        dateline=seg.dateline,
+        author=seg.author,
+        words=body_words,
+        body_sentences=body_index,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        mentions=mention_rows,
+        quotes=quotes,
+        issue_hits=issue_hits,
+        tone_evidence=tone_evidence,
+        problems=problems,
+    )
+
+
+def _is_floating(q: QuoteSpan, bounds: tuple[int, int]) -> bool:
+    return (q.close_mark - q.open_mark + 1) >= 0.6 * (bounds[1] - bounds[0])
+
+
+def _speaker_actor(mention_rows: list[tuple], start: int, end: int, lex: Lexicons) -> str:
+    """The actor a speaker phrase names: its last person, else its last actor of any kind."""
+    inside = [r[0] for r in mention_rows if start <= r[1] and r[2] <= end]
+    people = [name for name in inside if (a := lex.actor(name)) is not None and a.kind == "person"]
+    return (people or inside or [""])[-1]
+
+
+def _tone_evidence(
+    text: str, sentences: list[tuple], mentions: list[tuple], quotes: list[tuple], quote_spans: list[QuoteSpan]
+) -> list[tuple]:
+    """Evidence rows (actor, measure, sentence, start, end, scored text, polarity, subjectivity, scoped).
+
+    "coverage" is the tone of the text about the actor: the sentences that mention it,
+    narrowed to the clauses about it when several actors share a sentence, with quoted
+    words blanked out. "voice" is the tone of the actor's own quotations.
+    """
+    rows: list[tuple] = []
+    by_sentence: dict[int, list[tuple]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m[5]].append(m)
+    hidden = [(q.open_mark, q.close_mark + 1) for q in quote_spans]
+    for s_index, in_sentence in sorted(by_sentence.items()):
+        _, _, s_start, s_end, s_text, _, _, _, s_pol, s_subj = sentences[s_index]
+        quoted_here = [h for h in hidden if h[0] < s_end and h[1] > s_start]
+        actors = dict.fromkeys(m[0] for m in in_sentence)
+        for actor in actors:
+            own = [(m[1], m[2]) for m in in_sentence if m[0] == actor]
+            others = [(m[1], m[2]) for m in in_sentence if m[0] != actor]
+            if not others and not quoted_here:
+                rows.append((actor, "coverage", s_index, s_start, s_end, s_text, s_pol, s_subj, False))
+                continue
+            scope = actor_scope(text, (s_start, s_end), own, others)
+            scored = mask(text, scope, quoted_here)
+            polarity, subjectivity = score(scored)
+            rows.append((actor, "coverage", s_index, scope[0][0], scope[-1][1], scored.strip(), polarity, subjectivity,
+                         bool(others)))
+    for q in quotes:
+        if q[3] and q[3] != q[4]:  # resolved to a lexicon actor, not a bare phrase
+            rows.append((q[3], "voice", q[7], q[0], q[1], q[2], q[11], q[12], False))
+    return rows
+
+
+class AnalysisCache:
+    """Per-article results keyed by a hash of the text and the lexicons' fingerprint."""
+
+    def __init__(self) -> None:
+        self._results: dict[str, ArticleResult] = {}
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(text: str, lex: Lexicons) -> str:
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32] + lex.fingerprint
+
+    def get_or_analyze(self, text: str, lex: Lexicons) -> ArticleResult:
+        key = self.key(text, lex)
+        found = self._results.get(key)
+        if found is not None:
+            self.hits += 1
+            return found
+        self.misses += 1
+        result = self._results[key] = analyze_text(text, lex)
+        return result
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+
+@dataclass
+class Analysis:
+    """Every table of a corpus's analysis, plus the texts the offsets point into."""
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    issue_hits: pd.DataFrame
+    coverage: pd.DataFrame
+    tone: pd.DataFrame
+    tone_evidence: pd.DataFrame
+    problems: pd.DataFrame
+    texts: dict[str, str] = field(repr=False)
+    lexicons: Lexicons = field(repr=False)
+
+    TABLES = ("articles", "paragraphs", "sentences", "mentions", "quotes", "issue_hits", "coverage", "tone",
+              "tone_evidence", "problems")
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in self.TABLES:
+            raise KeyError(f"no table '{name}'; the tables are {', '.join(self.TABLES)}")
+        return getattr(self, name)
+
+
+def _frame(name: str, rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(rows, columns=TABLE_COLUMNS[name])
+
+
+def _short_label(title: str, width: int = 48) -> str:
+    title = " ".join(title.split())
+    if len(title) <= width:
+        return title
+    cut = title[: width - 1].rsplit(" ", 1)[0].rstrip(",;:—–-")
+    return cut + "…"
+
+
+def analyze_corpus(
+    corpus: Corpus,
+    lex: Lexicons,
+    *,
+    cache: AnalysisCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Analysis:
+    """Analyse every article (each once per text and lexicons) and assemble the tables."""
+    cache = cache if cache is not None else AnalysisCache()
+    rows: dict[str, list[tuple]] = defaultdict(list)
+    texts: dict[str, str] = {}
+    issue_ids = [i.id for i in lex.issues]
+    total = len(corpus.articles)
+    labels_seen: dict[str, int] = {}
+    for n, article in enumerate(corpus.articles, 1):
+        result = cache.get_or_analyze(article.text, lex)
+        aid = article.article_id
+        texts[aid] = article.text
+        if article.title:
+            title, title_source = article.title, "metadata"
+        elif result.title:
+            title, title_source = result.title, "headline"
+        else:
+            lead = next((s[4] for s in result.sentences if not s[5]), "")
+            title, title_source = _short_label(lead, 90), "lead"
+        label = _short_label(article.outlet or title)
+        labels_seen[label] = labels_seen.get(label, 0) + 1
+        if labels_seen[label] > 1:
+            label = f"{label} ({aid})"
+        rows["articles"].append(
+            (aid, title, article.outlet, find_date(article.date) or article.date or result.date, result.dateline,
+             result.words, article.url, result.body_sentences, len(result.paragraphs), len(result.quotes),
+             article.author or result.author, label, title_source, article.source_file)
+        )
+        rows["paragraphs"] += [(aid, *r) for r in result.paragraphs]
+        rows["sentences"] += [(aid, *r) for r in result.sentences]
+        rows["mentions"] += [(aid, r[0], r[1], r[2], r[3], r[4], r[5]) for r in result.mentions]
+        rows["quotes"] += [(aid, *r) for r in result.quotes]
+        rows["issue_hits"] += [(aid, *r) for r in result.issue_hits]
+        rows["tone_evidence"] += [(aid, *r) for r in result.tone_evidence]
+        rows["problems"] += [(aid, p) for p in result.problems]
+        headline = "" if title_source == "lead" else title  # a lead-derived title is not a headline
+        rows["coverage"] += _coverage_rows(aid, headline, result, lex, issue_ids)
+        if progress:
+            progress(n, total)
+    rows["problems"] = [(p.source, p.message) for p in corpus.problems] + rows["problems"]
+    tone_evidence = _frame("tone_evidence", rows["tone_evidence"])
+    return Analysis(
+        articles=_frame("articles", rows["articles"]),
+        paragraphs=_frame("paragraphs", rows["paragraphs"]),
+        sentences=_frame("sentences", rows["sentences"]),
+        mentions=_frame("mentions", rows["mentions"]),
+        quotes=_frame("quotes", rows["quotes"]),
+        issue_hits=_frame("issue_hits", rows["issue_hits"]),
+        coverage=_frame("coverage", rows["coverage"]),
+        tone=_tone_summary(tone_evidence),
+        tone_evidence=tone_evidence,
+        problems=_frame("problems", rows["problems"]),
+        texts=texts,
+        lexicons=lex,
+    )
+
+
+def _coverage_rows(aid: str, headline: str, result: ArticleResult, lex: Lexicons, issue_ids: list[str]) -> list[tuple]:
+    """One row per issue, zeros included, so an issue an article leaves out is a row too."""
+    in_title = {lex.issues[m.payload].id for m in lex.issue_matcher.find(headline)}
+    sentence_words = {s[0]: s[7] for s in result.sentences}
+    body_index = {s[0]: s[6] for s in result.sentences}
+    hits: dict[str, list[int]] = defaultdict(list)
+    for issue, _start, _end, s_index, _phrases, _offsets, heading in result.issue_hits:
+        if not heading:
+            hits[issue].append(s_index)
+    n_body = max(result.body_sentences, 1)
+    n_words = max(result.words, 1)
+    out = []
+    for issue in issue_ids:
+        sentence_ids = hits.get(issue, [])
+        n = len(sentence_ids)
+        words = sum(sentence_words[i] for i in sentence_ids)
+        first = min((body_index[i] for i in sentence_ids), default=None)
+        out.append(
+            (aid, issue, n, n / n_body if result.body_sentences else 0.0, words, words / n_words if result.words else 0.0,
+             None if first is None else first / n_body, issue in in_title,
+             first is not None and first < LEAD_SENTENCES)
+        )
+    return out
+
+
+def _tone_summary(evidence: pd.DataFrame) -> pd.DataFrame:
+    if evidence.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS["tone"])
+    grouped = (
+        evidence.groupby(["article_id", "actor", "measure"], sort=False)
+        .agg(polarity=("polarity", "mean"), subjectivity=("subjectivity", "mean"), n=("polarity", "size"))
+        .unstack("measure")
+    )
+    out = pd.DataFrame(index=grouped.index)
+    for measure in ("coverage", "voice"):
+        for stat in ("polarity", "subjectivity", "n"):
+            column = (stat, measure)
+            out[f"{measure}_{stat}"] = grouped[column] if column in grouped.columns else float("nan")
+    for measure in ("coverage", "voice"):
+        out[f"{measure}_n"] = out[f"{measure}_n"].fillna(0).astype(int)
+    return out.reset_index()[TABLE_COLUMNS["tone"]]

@@ -1,0 +1,353 @@
+"""The editable lexicons of actors and issues, and the phrase matcher built from them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .text import WORD_RE
+
+__all__ = [
+    "Actor",
+    "Issue",
+    "Lexicons",
+    "LexiconError",
+    "Match",
+    "PhraseMatcher",
+    "DATA_DIR",
+    "DEFAULT_ACTORS",
+    "DEFAULT_ISSUES",
+    "ACTOR_KINDS",
+    "load_lexicons",
+    "parse_actors",
+    "parse_issues",
+    "phrase_pattern",
+]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_ACTORS = DATA_DIR / "actors.yaml"
+DEFAULT_ISSUES = DATA_DIR / "issues.yaml"
+
+ACTOR_KINDS = ("person", "country", "organisation", "bloc")
+_GENDERS = ("male", "female", "")
+_COLOR_RE = re.compile(r"#[0-9a-fA-F]{6}")
+_ISSUE_ID_RE = re.compile(r"[a-z][a-z0-9_]*")
+# Distinct from the issue colours so an actor never looks like an issue.
+_ACTOR_PALETTE = (
+    "#0057b7", "#c8102e", "#2e8b57", "#6a3d9a", "#e6a100", "#00838f", "#ad1457",
+    "#5d4037", "#3949ab", "#7cb342", "#f4511e", "#546e7a", "#8e24aa", "#00897b",
+)
+_HYPHENS = "-\u2010\u2011\u2013"
+_HYPHEN_CLASS = r"\-\u2010\u2011\u2013"  # the same, escaped for a [...] class
+_APOSTROPHES = "'\u2019"
+
+
+class LexiconError(ValueError):
+    """A lexicon file or entry that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    kind: str
+    side: str
+    aliases: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
+    gender: str = ""
+    color: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    id: str
+    label: str
+    description: str
+    color: str
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    payload: int  # index of the actor or issue the phrase belongs to
+    phrase: str  # the lexicon entry that matched
+
+
+def _inflect(word: str) -> str:
+    """A regex for `word` and its common inflections (plural, past, -ing, adjective in -al)."""
+    if len(word) <= 3 or not word.isalpha() or word.isupper():
+        return re.escape(word)
+    low = word.lower()
+    if low.endswith("ee"):
+        return re.escape(word) + "(?:s|d|ing)?"
+    if low.endswith("y") and low[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ies|ied|ial|ially|ying)"
+    if low.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing|ation|ations)"
+    return re.escape(word) + "(?:s|es|ed|ing|al|ally|ation|ations)?"
+
+
+def phrase_pattern(phrase: str, *, inflect: bool) -> str:
+    """The regex source for one lexicon phrase: flexible spaces, hyphens and apostrophes."""
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    parts = []
+    for token in re.split(r"(\s+|[-\u2010\u2011\u2013]|['\u2019])", phrase.strip()):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(rf"[\s{_HYPHEN_CLASS}]+")
+        elif token in _HYPHENS:
+            parts.append(rf"[\s{_HYPHEN_CLASS}]?")
+        elif token in _APOSTROPHES:
+            parts.append(f"[{_APOSTROPHES}]")
+        else:
+            parts.append(_inflect(token) if inflect else re.escape(token))
+    return "".join(parts)
+
+
+_APPOSITION_GAP = re.compile(r"\s*,?\s*")
+
+
+def _lookup_key(word: str) -> str:
+    """The first letters of a word, stopping at an apostrophe or hyphen ("UK's" -> "uk")."""
+    key = word[:3]
+    if not key.isalnum():
+        key = key[: next(i for i, ch in enumerate(key) if not ch.isalnum())]
+    return key.lower()
+
+
+class PhraseMatcher:
+    """Finds lexicon phrases in text, longest match first, never overlapping.
+
+    Phrases are indexed by the first letters of their first word, so a text is scanned
+    once for words and a phrase's regex is tried only where that word could start.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, int, str, bool]]):
+        """`entries`: (regex source, payload, phrase, case_sensitive)."""
+        self._indexed: dict[str, list[tuple[re.Pattern[str], int, str]]] = {}
+        self._scanned: list[tuple[re.Pattern[str], int, str]] = []
+        for source, payload, phrase, case_sensitive in entries:
+            flags = 0 if case_sensitive else re.IGNORECASE
+            compiled = re.compile(rf"(?:{source})(?![^\W_])", flags)
+            first = WORD_RE.match(phrase)
+            if phrase.startswith("re:") or first is None or first.start() != 0:
+                self._scanned.append((compiled, payload, phrase))
+            else:
+                key = _lookup_key(first.group())
+                self._indexed.setdefault(key, []).append((compiled, payload, phrase))
+
+    def find(self, text: str, words: Sequence[re.Match[str]] | None = None) -> list[Match]:
+        """All non-overlapping matches in `text`; pass `words` (WORD_RE matches) to reuse a scan."""
+        found: list[Match] = []
+        indexed = self._indexed
+        for word in words if words is not None else WORD_RE.finditer(text):
+            candidates = indexed.get(_lookup_key(word.group()))
+            if not candidates:
+                continue
+            pos = word.start()
+            for compiled, payload, phrase in candidates:
+                m = compiled.match(text, pos)
+                if m and m.end() > pos:
+                    found.append(Match(pos, m.end(), payload, phrase))
+        for compiled, payload, phrase in self._scanned:
+            for m in compiled.finditer(text):
+                if m.end() > m.start() and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+                    found.append(Match(m.start(), m.end(), payload, phrase))
+        return _longest_first(found)
+
+
+def _longest_first(found: list[Match]) -> list[Match]:
+    found.sort(key=lambda m: (m.start, m.start - m.end))
+    kept: list[Match] = []
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    actors: tuple[Actor, ...]
+    issues: tuple[Issue, ...]
+    fingerprint: str = field(init=False)
+    actor_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
+    issue_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        payload = json.dumps(
+            {"actors": [asdict(a) for a in self.actors], "issues": [asdict(i) for i in self.issues]},
+            sort_keys=True,
+        )
+        object.__setattr__(self, "fingerprint", hashlib.sha256(payload.encode()).hexdigest()[:16])
+        actor_entries = []
+        for index, actor in enumerate(self.actors):
+            actor_entries += [(phrase_pattern(a, inflect=False), index, a, True) for a in actor.aliases]
+            actor_entries += [(phrase_pattern(d, inflect=False), index, d, False) for d in actor.descriptions]
+        object.__setattr__(self, "actor_matcher", PhraseMatcher(actor_entries))
+        issue_entries = [
+            (phrase_pattern(p, inflect=True), index, p, False)
+            for index, issue in enumerate(self.issues)
+            for p in issue.phrases
+        ]
+        object.__setattr__(self, "issue_matcher", PhraseMatcher(issue_entries))
+
+    def find_actors(self, text: str, words: Sequence[re.Match[str]] | None = None) -> list[Match]:
+        """Actor mentions; one actor named twice in a row ("Ukrainian President Volodymyr Zelenskyy",
+        "the head of Russia's delegation, Vladimir Medinsky") is one mention, not two."""
+        merged: list[Match] = []
+        for m in self.actor_matcher.find(text, words):
+            last = merged[-1] if merged else None
+            if last and last.payload == m.payload and _APPOSITION_GAP.fullmatch(text, last.end, m.start):
+                phrase = last.phrase if last.phrase in self.actors[m.payload].aliases else m.phrase
+                merged[-1] = Match(last.start, m.end, m.payload, phrase)
+            else:
+                merged.append(m)
+        return merged
+
+    def actor(self, name: str) -> Actor | None:
+        return next((a for a in self.actors if a.name == name), None)
+
+    def issue(self, issue_id: str) -> Issue | None:
+        return next((i for i in self.issues if i.id == issue_id), None)
+
+    def actor_colors(self) -> dict[str, str]:
+        return {a.name: a.color for a in self.actors}
+
+    def issue_colors(self) -> dict[str, str]:
+        return {i.id: i.color for i in self.issues}
+
+    def issue_labels(self) -> dict[str, str]:
+        return {i.id: i.label for i in self.issues}
+
+
+def _strings(value: object, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise LexiconError(f"{where}: '{key}' must be a list of phrases")
+    out = tuple(str(v).strip() for v in value if str(v).strip())
+    for phrase in out:
+        if phrase.startswith("re:"):
+            try:
+                re.compile(phrase[3:])
+            except re.error as exc:
+                raise LexiconError(f"{where}: '{phrase}' is not a valid regular expression ({exc})") from None
+            if re.fullmatch(phrase[3:], ""):
+                raise LexiconError(f"{where}: '{phrase}' matches empty text, which would match everywhere")
+    return out
+
+
+def _entries(data: object, key: str, source: str) -> list[Mapping[str, object]]:
+    if isinstance(data, Mapping):
+        data = data.get(key)
+    if not isinstance(data, list):
+        raise LexiconError(f"{source}: expected a top-level '{key}:' list")
+    for n, entry in enumerate(data, 1):
+        if not isinstance(entry, Mapping):
+            raise LexiconError(f"{source}: {key} entry {n} is not a mapping of fields")
+    return data
+
+
+def parse_actors(data: object, *, source: str = "actors") -> tuple[Actor, ...]:
+    """Actors from parsed YAML (a mapping with an `actors:` list, or the list itself)."""
+    actors = []
+    seen: set[str] = set()
+    for n, entry in enumerate(_entries(data, "actors", source), 1):
+        name = str(entry.get("name") or "").strip()
+        where = f"{source}: actor {n}" + (f" ('{name}')" if name else "")
+        if not name:
+            raise LexiconError(f"{where}: 'name' is missing")
+        if name in seen:
+            raise LexiconError(f"{where}: the name '{name}' is used twice")
+        seen.add(name)
+        kind = str(entry.get("kind") or "").strip().lower()
+        if kind not in ACTOR_KINDS:
+            raise LexiconError(f"{where}: 'kind' must be one of {', '.join(ACTOR_KINDS)}, not '{kind}'")
+        gender = str(entry.get("gender") or "").strip().lower()
+        if gender not in _GENDERS:
+            raise LexiconError(f"{where}: 'gender' must be male or female, not '{gender}'")
+        color = str(entry.get("color") or "").strip() or _ACTOR_PALETTE[(n - 1) % len(_ACTOR_PALETTE)]
+        if not _COLOR_RE.fullmatch(color):
+            raise LexiconError(f"{where}: 'color' must look like #1f77b4, not '{color}'")
+        aliases = _strings(entry.get("aliases"), where, "aliases")
+        descriptions = _strings(entry.get("descriptions"), where, "descriptions")
+        actors.append(
+            Actor(
+                name=name,
+                kind=kind,
+                side=str(entry.get("side") or "other").strip(),
+                aliases=aliases or (name,),
+                descriptions=descriptions,
+                gender=gender,
+                color=color,
+            )
+        )
+    return tuple(actors)
+
+
+def parse_issues(data: object, *, source: str = "issues") -> tuple[Issue, ...]:
+    """Issues from parsed YAML (a mapping with an `issues:` list, or the list itself)."""
+    issues = []
+    seen: set[str] = set()
+    for n, entry in enumerate(_entries(data, "issues", source), 1):
+        issue_id = str(entry.get("id") or "").strip()
+        where = f"{source}: issue {n}" + (f" ('{issue_id}')" if issue_id else "")
+        if not _ISSUE_ID_RE.fullmatch(issue_id):
+            raise LexiconError(f"{where}: 'id' must be lower-case letters, digits and underscores")
+        if issue_id in seen:
+            raise LexiconError(f"{where}: the id '{issue_id}' is used twice")
+        seen.add(issue_id)
+        color = str(entry.get("color") or "").strip()
+        if not _COLOR_RE.fullmatch(color):
+            raise LexiconError(f"{where}: 'color' must look like #1f77b4, not '{color}'")
+        phrases = _strings(entry.get("phrases"), where, "phrases")
+        if not phrases:
+            raise LexiconError(f"{where}: 'phrases' is empty, so the issue could never be found")
+        issues.append(
+            Issue(
+                id=issue_id,
+                label=str(entry.get("label") or issue_id).strip(),
+                description=str(entry.get("description") or "").strip(),
+                color=color,
+                phrases=phrases,
+            )
+        )
+    return tuple(issues)
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such lexicon file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot be read ({exc})") from None
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise LexiconError(f"{path}: not valid YAML{where} ({problem})") from None
+
+
+def load_lexicons(actors: Path | str | None = None, issues: Path | str | None = None) -> Lexicons:
+    """Load and validate both lexicons; the bundled ones where a path is not given."""
+    actors_path = Path(actors) if actors else DEFAULT_ACTORS
+    issues_path = Path(issues) if issues else DEFAULT_ISSUES
+    return Lexicons(
+        actors=parse_actors(_read_yaml(actors_path), source=str(actors_path)),
+        issues=parse_issues(_read_yaml(issues_path), source=str(issues_path)),
+    )
