@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .corpus import Corpus, LoadProblem
-from .lexicon import Lexicons
+from .lexicon import Lexicons, word_keys
 from .quotes import QuoteSpan, attribute, find_quote_spans, quote_kind
 from .text import WORD_RE, find_date, segment
-from .tone import actor_scope, mask, score
+from .tone import Assessment, actor_scope, assess_sentence, clauses, mask, mean_tone
 
 __all__ = [
     "ArticleResult",
@@ -123,8 +123,8 @@ def _resolve_pronouns(
 def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
     """Segment one article and find its actors, quotations, issues and tone."""
     seg = segment(text)
-    words = list(WORD_RE.finditer(text))
-    word_starts = [w.start() for w in words]
+    word_starts = [w.start() for w in WORD_RE.finditer(text)]
+    keys = word_keys(text)
     starts = [s.start for s in seg.sentences]
 
     def sentence_of(pos: int) -> int:
@@ -134,14 +134,16 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
         i = sentence_of(start)
         return bool(seg.sentences) and seg.sentences[i].start <= start < seg.sentences[i].end
 
-    # Sentences, with their word counts and tone.
+    # Sentences, with their word counts and tone; the assessed words keep their offsets.
     sentences: list[tuple] = []
+    assessed: list[list[Assessment]] = []  # per sentence
     body_index = 0
     body_words = 0
     for i, s in enumerate(seg.sentences):
         n_words = bisect_left(word_starts, s.end) - bisect_left(word_starts, s.start)
         sentence_text = text[s.start : s.end]
-        polarity, subjectivity = score(sentence_text)
+        polarity, subjectivity, in_sentence = assess_sentence(text, s.start, s.end)
+        assessed.append(in_sentence)
         sentences.append(
             (i, s.paragraph, s.start, s.end, sentence_text, s.heading, -1 if s.heading else body_index, n_words,
              polarity, subjectivity)
@@ -153,7 +155,8 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
 
     # Actors: names and descriptions, then pronouns that continue a person.
     quote_spans, problems = find_quote_spans(text, [(p.start, p.end) for p in seg.paragraphs])
-    named = [(m.start, m.end, m.payload, m.phrase) for m in lex.find_actors(text, words) if inside_sentence(m.start)]
+    actor_matches, issue_matches = lex.find(text, keys)
+    named = [(m.start, m.end, m.payload, m.phrase) for m in actor_matches if inside_sentence(m.start)]
     pronouns = _resolve_pronouns(text, [(s, e, a) for s, e, a, _ in named], quote_spans, sentence_of, lex)
     mention_rows: list[tuple] = []
     for start, end, actor_index, phrase in named:
@@ -181,7 +184,8 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
             speaker, speaker_phrase, cue, sp_start, sp_end = previous[3], previous[4], "continued", previous[10], previous[11]
         else:
             speaker, speaker_phrase, cue, sp_start, sp_end = "", "", "", -1, -1
-        polarity, subjectivity = score(quote_text)
+        in_quote = [a for i in range(first, last + 1) for a in assessed[i]] if seg.sentences else []
+        polarity, subjectivity = mean_tone(in_quote, [(q.start, q.end)])
         row = (q.start, q.end, quote_text, speaker, speaker_phrase, cue, quote_kind(quote_text), first, q_index,
                sp_start, sp_end, polarity, subjectivity)
         quotes.append(row)
@@ -189,7 +193,7 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
 
     # Issues, one row per sentence and issue, with the phrases that matched.
     per_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for m in lex.issue_matcher.find(text, words):
+    for m in issue_matches:
         if inside_sentence(m.start):
             per_sentence[(sentence_of(m.start), m.payload)].append((m.start, m.end))
     issue_hits = []
@@ -199,7 +203,7 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
         offsets = ";".join(f"{a}-{b}" for a, b in spans)
         issue_hits.append((lex.issues[issue_index].id, s.start, s.end, s_index, phrases, offsets, s.heading))
 
-    tone_evidence = _tone_evidence(text, sentences, mention_rows, quotes, quote_spans)
+    tone_evidence = _tone_evidence(text, sentences, assessed, mention_rows, quotes, quote_spans)
     return ArticleResult(
         title=seg.title,
         date=seg.date,
@@ -229,13 +233,18 @@ def _speaker_actor(mention_rows: list[tuple], start: int, end: int, lex: Lexicon
 
 
 def _tone_evidence(
-    text: str, sentences: list[tuple], mentions: list[tuple], quotes: list[tuple], quote_spans: list[QuoteSpan]
+    text: str,
+    sentences: list[tuple],
+    assessed: list[list[Assessment]],
+    mentions: list[tuple],
+    quotes: list[tuple],
+    quote_spans: list[QuoteSpan],
 ) -> list[tuple]:
     """Evidence rows (actor, measure, sentence, start, end, scored text, polarity, subjectivity, scoped).
 
     "coverage" is the tone of the text about the actor: the sentences that mention it,
     narrowed to the clauses about it when several actors share a sentence, with quoted
-    words blanked out. "voice" is the tone of the actor's own quotations.
+    words left out. "voice" is the tone of the actor's own quotations.
     """
     rows: list[tuple] = []
     by_sentence: dict[int, list[tuple]] = defaultdict(list)
@@ -245,18 +254,21 @@ def _tone_evidence(
     for s_index, in_sentence in sorted(by_sentence.items()):
         _, _, s_start, s_end, s_text, _, _, _, s_pol, s_subj = sentences[s_index]
         quoted_here = [h for h in hidden if h[0] < s_end and h[1] > s_start]
-        actors = dict.fromkeys(m[0] for m in in_sentence)
-        for actor in actors:
+        sentence_clauses: list[tuple[int, int]] | None = None
+        for actor in dict.fromkeys(m[0] for m in in_sentence):
             own = [(m[1], m[2]) for m in in_sentence if m[0] == actor]
             others = [(m[1], m[2]) for m in in_sentence if m[0] != actor]
             if not others and not quoted_here:
                 rows.append((actor, "coverage", s_index, s_start, s_end, s_text, s_pol, s_subj, False))
                 continue
-            scope = actor_scope(text, (s_start, s_end), own, others)
-            scored = mask(text, scope, quoted_here)
-            polarity, subjectivity = score(scored)
-            rows.append((actor, "coverage", s_index, scope[0][0], scope[-1][1], scored.strip(), polarity, subjectivity,
-                         bool(others)))
+            if not others:
+                scope = [(s_start, s_end)]
+            else:
+                sentence_clauses = sentence_clauses or clauses(text, s_start, s_end)
+                scope = actor_scope(sentence_clauses, own, others)
+            polarity, subjectivity = mean_tone(assessed[s_index], scope, quoted_here)
+            rows.append((actor, "coverage", s_index, scope[0][0], scope[-1][1], mask(text, scope, quoted_here),
+                         polarity, subjectivity, bool(others)))
     for q in quotes:
         if q[3] and q[3] != q[4]:  # resolved to a lexicon actor, not a bare phrase
             rows.append((q[3], "voice", q[7], q[0], q[1], q[2], q[11], q[12], False))
@@ -392,7 +404,7 @@ def analyze_corpus(
 
 def _coverage_rows(aid: str, headline: str, result: ArticleResult, lex: Lexicons, issue_ids: list[str]) -> list[tuple]:
     """One row per issue, zeros included, so an issue an article leaves out is a row too."""
-    in_title = {lex.issues[m.payload].id for m in lex.issue_matcher.find(headline)}
+    in_title = {lex.issues[m.payload].id for m in lex.find(headline)[1]}
     sentence_words = {s[0]: s[7] for s in result.sentences}
     body_index = {s[0]: s[6] for s in result.sentences}
     hits: dict[str, list[int]] = defaultdict(list)

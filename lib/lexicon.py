@@ -11,7 +11,6 @@ from pathlib import Path
 
 import yaml
 
-from .text import WORD_RE
 
 __all__ = [
     "Actor",
@@ -28,6 +27,7 @@ __all__ = [
     "parse_actors",
     "parse_issues",
     "phrase_pattern",
+    "word_keys",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -80,18 +80,29 @@ class Match:
     phrase: str  # the lexicon entry that matched
 
 
-def _inflect(word: str) -> str:
-    """A regex for `word` and its common inflections (plural, past, -ing, adjective in -al)."""
+def _inflections(word: str) -> list[str]:
+    """`word` and its common inflections (plural, past, -ing, adjective in -al), as written."""
     if len(word) <= 3 or not word.isalpha() or word.isupper():
-        return re.escape(word)
+        return [word]
     low = word.lower()
     if low.endswith("ee"):
-        return re.escape(word) + "(?:s|d|ing)?"
-    if low.endswith("y") and low[-2] not in "aeiou":
-        return re.escape(word[:-1]) + "(?:y|ies|ied|ial|ially|ying)"
-    if low.endswith("e"):
-        return re.escape(word[:-1]) + "(?:e|es|ed|ing|ation|ations)"
-    return re.escape(word) + "(?:s|es|ed|ing|al|ally|ation|ations)?"
+        stem, endings = word, ("", "s", "d", "ing")
+    elif low.endswith("y") and low[-2] not in "aeiou":
+        stem, endings = word[:-1], ("y", "ies", "ied", "ial", "ially", "ying")
+    elif low.endswith("e"):
+        stem, endings = word[:-1], ("e", "es", "ed", "ing", "ation", "ations")
+    else:
+        stem, endings = word, ("", "s", "es", "ed", "ing", "al", "ally", "ation", "ations")
+    return [stem + ending for ending in endings]
+
+
+def _first_words(phrase: str, *, inflect: bool) -> list[str]:
+    """The lower-case forms a phrase's first word can take, to index the phrase under."""
+    first = _WORD_PART_RE.match(phrase)
+    if phrase.startswith("re:") or first is None or first.start() != 0:
+        return []
+    forms = _inflections(first.group()) if inflect and first.end() == len(phrase.split()[0]) else [first.group()]
+    return sorted({f.lower() for f in forms})
 
 
 def phrase_pattern(phrase: str, *, inflect: bool) -> str:
@@ -109,60 +120,65 @@ def phrase_pattern(phrase: str, *, inflect: bool) -> str:
         elif token in _APOSTROPHES:
             parts.append(f"[{_APOSTROPHES}]")
         else:
-            parts.append(_inflect(token) if inflect else re.escape(token))
+            forms = _inflections(token) if inflect else [token]
+            parts.append("(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")")
     return "".join(parts)
 
 
 _APPOSITION_GAP = re.compile(r"\s*,?\s*")
+# A word part: letters and digits between hyphens, apostrophes and other punctuation.
+_WORD_PART_RE = re.compile(r"(?<![^\W_])[^\W_]+")
 
 
-def _lookup_key(word: str) -> str:
-    """The first letters of a word, stopping at an apostrophe or hyphen ("UK's" -> "uk")."""
-    key = word[:3]
-    if not key.isalnum():
-        key = key[: next(i for i, ch in enumerate(key) if not ch.isalnum())]
-    return key.lower()
+def word_keys(text: str) -> list[tuple[int, str]]:
+    """(offset, lower-case word part) for every place a phrase could start; compute once per text."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return [(m.start(), m.group()) for m in _WORD_PART_RE.finditer(lowered)]
+    # Lower-casing changed the length ("İ" becomes two characters): keep the offsets right.
+    return [(m.start(), m.group().lower()) for m in _WORD_PART_RE.finditer(text)]
 
 
 class PhraseMatcher:
-    """Finds lexicon phrases in text, longest match first, never overlapping.
+    """Finds lexicon phrases in text, longest match first, never overlapping within a group.
 
-    Phrases are indexed by the first letters of their first word, so a text is scanned
-    once for words and a phrase's regex is tried only where that word could start.
+    Phrases are indexed by the forms their first word can take, so a text is scanned
+    once for words and a phrase's regex is tried only where its first word stands.
+    Several groups (actors, issues) share the one scan; each keeps its own matches.
     """
 
-    def __init__(self, entries: Iterable[tuple[str, int, str, bool]]):
-        """`entries`: (regex source, payload, phrase, case_sensitive)."""
-        self._indexed: dict[str, list[tuple[re.Pattern[str], int, str]]] = {}
-        self._scanned: list[tuple[re.Pattern[str], int, str]] = []
-        for source, payload, phrase, case_sensitive in entries:
+    def __init__(self, entries: Iterable[tuple[str, str, int, str, bool, bool]]):
+        """`entries`: (group, regex source, payload, phrase, case_sensitive, inflected)."""
+        self._indexed: dict[str, list[tuple[re.Pattern[str], str, int, str]]] = {}
+        self._scanned: list[tuple[re.Pattern[str], str, int, str]] = []
+        self.groups: set[str] = set()
+        for group, source, payload, phrase, case_sensitive, inflected in entries:
+            self.groups.add(group)
             flags = 0 if case_sensitive else re.IGNORECASE
             compiled = re.compile(rf"(?:{source})(?![^\W_])", flags)
-            first = WORD_RE.match(phrase)
-            if phrase.startswith("re:") or first is None or first.start() != 0:
-                self._scanned.append((compiled, payload, phrase))
-            else:
-                key = _lookup_key(first.group())
-                self._indexed.setdefault(key, []).append((compiled, payload, phrase))
+            keys = _first_words(phrase, inflect=inflected)
+            if not keys:
+                self._scanned.append((compiled, group, payload, phrase))
+            for key in keys:
+                self._indexed.setdefault(key, []).append((compiled, group, payload, phrase))
 
-    def find(self, text: str, words: Sequence[re.Match[str]] | None = None) -> list[Match]:
-        """All non-overlapping matches in `text`; pass `words` (WORD_RE matches) to reuse a scan."""
-        found: list[Match] = []
+    def find(self, text: str, keys: Sequence[tuple[int, str]] | None = None) -> dict[str, list[Match]]:
+        """Each group's non-overlapping matches in `text`; pass `word_keys(text)` to reuse a scan."""
+        found: dict[str, list[Match]] = {group: [] for group in self.groups}
         indexed = self._indexed
-        for word in words if words is not None else WORD_RE.finditer(text):
-            candidates = indexed.get(_lookup_key(word.group()))
+        for pos, key in keys if keys is not None else word_keys(text):
+            candidates = indexed.get(key)
             if not candidates:
                 continue
-            pos = word.start()
-            for compiled, payload, phrase in candidates:
+            for compiled, group, payload, phrase in candidates:
                 m = compiled.match(text, pos)
                 if m and m.end() > pos:
-                    found.append(Match(pos, m.end(), payload, phrase))
-        for compiled, payload, phrase in self._scanned:
+                    found[group].append(Match(pos, m.end(), payload, phrase))
+        for compiled, group, payload, phrase in self._scanned:
             for m in compiled.finditer(text):
                 if m.end() > m.start() and (m.start() == 0 or not text[m.start() - 1].isalnum()):
-                    found.append(Match(m.start(), m.end(), payload, phrase))
-        return _longest_first(found)
+                    found[group].append(Match(m.start(), m.end(), payload, phrase))
+        return {group: _longest_first(matches) for group, matches in found.items()}
 
 
 def _longest_first(found: list[Match]) -> list[Match]:
@@ -180,8 +196,7 @@ class Lexicons:
     actors: tuple[Actor, ...]
     issues: tuple[Issue, ...]
     fingerprint: str = field(init=False)
-    actor_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
-    issue_matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
+    matcher: PhraseMatcher = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         payload = json.dumps(
@@ -189,30 +204,30 @@ class Lexicons:
             sort_keys=True,
         )
         object.__setattr__(self, "fingerprint", hashlib.sha256(payload.encode()).hexdigest()[:16])
-        actor_entries = []
+        entries: list[tuple[str, str, int, str, bool, bool]] = []
         for index, actor in enumerate(self.actors):
-            actor_entries += [(phrase_pattern(a, inflect=False), index, a, True) for a in actor.aliases]
-            actor_entries += [(phrase_pattern(d, inflect=False), index, d, False) for d in actor.descriptions]
-        object.__setattr__(self, "actor_matcher", PhraseMatcher(actor_entries))
-        issue_entries = [
-            (phrase_pattern(p, inflect=True), index, p, False)
-            for index, issue in enumerate(self.issues)
-            for p in issue.phrases
-        ]
-        object.__setattr__(self, "issue_matcher", PhraseMatcher(issue_entries))
+            entries += [("actors", phrase_pattern(a, inflect=False), index, a, True, False) for a in actor.aliases]
+            entries += [("actors", phrase_pattern(d, inflect=False), index, d, False, False) for d in actor.descriptions]
+        for index, issue in enumerate(self.issues):
+            entries += [("issues", phrase_pattern(p, inflect=True), index, p, False, True) for p in issue.phrases]
+        object.__setattr__(self, "matcher", PhraseMatcher(entries))
 
-    def find_actors(self, text: str, words: Sequence[re.Match[str]] | None = None) -> list[Match]:
-        """Actor mentions; one actor named twice in a row ("Ukrainian President Volodymyr Zelenskyy",
-        "the head of Russia's delegation, Vladimir Medinsky") is one mention, not two."""
+    def find(self, text: str, keys: Sequence[tuple[int, str]] | None = None) -> tuple[list[Match], list[Match]]:
+        """(actor mentions, issue phrases) in `text`, from one scan of its words.
+
+        One actor named twice in a row ("Ukrainian President Volodymyr Zelenskyy", "the head
+        of Russia's delegation, Vladimir Medinsky") is one mention, not two.
+        """
+        found = self.matcher.find(text, keys)
         merged: list[Match] = []
-        for m in self.actor_matcher.find(text, words):
+        for m in found.get("actors", []):
             last = merged[-1] if merged else None
             if last and last.payload == m.payload and _APPOSITION_GAP.fullmatch(text, last.end, m.start):
                 phrase = last.phrase if last.phrase in self.actors[m.payload].aliases else m.phrase
                 merged[-1] = Match(last.start, m.end, m.payload, phrase)
             else:
                 merged.append(m)
-        return merged
+        return merged, found.get("issues", [])
 
     def actor(self, name: str) -> Actor | None:
         return next((a for a in self.actors if a.name == name), None)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 __all__ = ["QuoteSpan", "Attribution", "find_quote_spans", "attribute", "quote_kind", "CUE_FORMS"]
 
-_OPEN_FOR_CLOSE = {"”": "“", '"': '"'}
+_MARK_RE = re.compile('[“”"]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +54,8 @@ def find_quote_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[
             else:
                 problems.append(f"quotation mark at offset {open_at} is never closed")
                 open_kind = ""
-        for i in range(pos, p_end):
-            ch = text[i]
+        for mark in _MARK_RE.finditer(text, pos, p_end):
+            i, ch = mark.start(), mark.group()
             if ch == "“":
                 # A curly opening mark inside an open quotation means the earlier mark was stray.
                 if open_kind:
@@ -109,8 +109,8 @@ _CUE_BASES = (
 ).split()
 CUE_FORMS: frozenset[str] = frozenset(f for base in _CUE_BASES for f in _forms(base))
 _AS_CUES = frozenset(f for base in ("describe", "characterize", "characterise", "call") for f in _forms(base))
-_CUE_ALT = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
-_CUE_RE = re.compile(rf"\b(?:according to|{_CUE_ALT})\b", re.IGNORECASE)
+# Any word is a candidate; a set lookup decides, which is far cheaper than a 200-way alternation.
+_CUE_CANDIDATE_RE = re.compile(r"\b(?:[Aa]ccording to\b|[A-Za-z]+\b)")
 # Only these cues invert ("…," said Zelenskyy); after "told" or "asked" the name is the listener.
 _INVERTIBLE = (
     "said says added adds wrote writes noted notes explained warned insisted stressed replied argued declared "
@@ -144,7 +144,12 @@ def _inside(pos: int, spans: Sequence[QuoteSpan]) -> bool:
 
 
 def _cues(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) -> list[re.Match[str]]:
-    return [m for m in _CUE_RE.finditer(text, start, end) if not _inside(m.start(), quotes)]
+    """Cue verbs (and "according to") between `start` and `end`, outside quotations."""
+    return [
+        m
+        for m in _CUE_CANDIDATE_RE.finditer(text, start, end)
+        if (m.group().lower() in CUE_FORMS or m.group().lower() == "according to") and not _inside(m.start(), quotes)
+    ]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -2,18 +2,21 @@
 
 PatternAnalyzer averages the polarity of lexicon words (mostly adjectives, from product
 reviews), with some handling of negation and intensifiers. It knows nothing of targets,
-so a sentence naming two actors gets one score; `actor_scope` narrows the text to the
-clauses that mention the actor before it is scored.
+so a sentence naming two actors gets one score. Here each sentence is assessed once, as
+TextBlob does it, and every assessed word keeps its offset; the score of a clause or a
+quotation is then the same mean taken over the assessed words inside it, with the
+negations and intensifiers read in the context of the whole sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from textblob.en.sentiments import pattern_sentiment
 
-__all__ = ["score", "actor_scope", "mask"]
+__all__ = ["Assessment", "assess_sentence", "mean_tone", "clauses", "actor_scope", "mask"]
 
 # Clause breaks: punctuation, and conjunctions that turn to another subject.
 _CLAUSE_BREAK_RE = re.compile(
@@ -21,39 +24,90 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 
 
-def score(text: str) -> tuple[float, float]:
-    """(polarity in −1…1, subjectivity in 0…1), exactly as `TextBlob(text).sentiment` gives them."""
-    polarity, subjectivity = pattern_sentiment(text)
-    return float(polarity), float(subjectivity)
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One word (with its modifier or negation) that PatternAnalyzer scored, at its offset."""
+
+    offset: int
+    polarity: float
+    subjectivity: float
+
+
+def assess_sentence(text: str, start: int, end: int) -> tuple[float, float, list[Assessment]]:
+    """(polarity, subjectivity, assessments) of `text[start:end]`.
+
+    The two scores equal `TextBlob(text[start:end]).sentiment`: the same tokenizer, the
+    same assessments, the same mean.
+    """
+    sentence = text[start:end]
+    tokens = " ".join(pattern_sentiment.tokenizer(sentence)).split()
+    scored = pattern_sentiment.assessments(((t.lower(), None) for t in tokens), True)
+    if not scored:
+        return 0.0, 0.0, []
+    lowered = sentence.lower()
+    located: list[Assessment] = []
+    cursor = 0
+    for words, polarity, subjectivity, _label in scored:
+        # Assessments come in token order; each begins with its first word.
+        found = _find_word(lowered, words[0], cursor)
+        if found >= 0:
+            cursor = found + len(words[0])
+        located.append(Assessment(start + (found if found >= 0 else cursor), float(polarity), float(subjectivity)))
+    n = len(located)
+    return sum(a.polarity for a in located) / n, sum(a.subjectivity for a in located) / n, located
+
+
+def _find_word(haystack: str, word: str, cursor: int) -> int:
+    """The offset of `word` as a whole token at or after `cursor`, or -1."""
+    found = haystack.find(word, cursor)
+    while found >= 0:
+        before = haystack[found - 1] if found else " "
+        after = haystack[found + len(word) : found + len(word) + 1] or " "
+        if not (before.isalnum() and word[0].isalnum()) and not (after.isalnum() and word[-1].isalnum()):
+            return found
+        found = haystack.find(word, found + 1)
+    return -1
+
+
+def mean_tone(
+    assessments: Iterable[Assessment], spans: Sequence[tuple[int, int]], hidden: Sequence[tuple[int, int]] = ()
+) -> tuple[float, float]:
+    """The mean polarity and subjectivity of the assessed words inside `spans` and outside `hidden`."""
+    inside = [
+        a
+        for a in assessments
+        if any(s <= a.offset < e for s, e in spans) and not any(s <= a.offset < e for s, e in hidden)
+    ]
+    if not inside:
+        return 0.0, 0.0
+    return sum(a.polarity for a in inside) / len(inside), sum(a.subjectivity for a in inside) / len(inside)
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of `text[start:end]`, split at punctuation and at turning conjunctions."""
+    cuts = [start] + [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)] + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;:()—–-")]
 
 
 def actor_scope(
-    text: str, sentence: tuple[int, int], actor_spans: Sequence[tuple[int, int]], other_spans: Sequence[tuple[int, int]]
+    sentence_clauses: Sequence[tuple[int, int]],
+    actor_spans: Sequence[tuple[int, int]],
+    other_spans: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int]]:
-    """The parts of a sentence that are about one actor.
+    """The clauses of a sentence that are about one actor.
 
-    With no other actor in the sentence that is the whole sentence. Otherwise it is each
-    clause holding one of the actor's mentions, widened over neighbouring clauses up to
-    the next clause that mentions another actor.
+    Each clause holding one of the actor's mentions, widened over following clauses that
+    name no actor (they continue its subject), up to the next clause that names another.
     """
-    start, end = sentence
-    if not other_spans:
-        return [sentence]
-    cuts = [start] + [m.start() for m in _CLAUSE_BREAK_RE.finditer(text, start, end)] + [end]
-    clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;:()—–-")]
 
     def holds(clause: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
         return any(clause[0] <= s < clause[1] for s, _ in spans)
 
-    owner = ["self" if holds(c, actor_spans) else "other" if holds(c, other_spans) else "" for c in clauses]
-    # A clause with no actor belongs to the nearest actor clause before it (its subject).
-    current = ""
-    for i, tag in enumerate(owner):
-        current = tag or current
-        owner[i] = current
     scope: list[tuple[int, int]] = []
-    for clause, tag in zip(clauses, owner):
-        if tag != "self":
+    current = ""
+    for clause in sentence_clauses:
+        current = "self" if holds(clause, actor_spans) else "other" if holds(clause, other_spans) else current
+        if current != "self":
             continue
         if scope and scope[-1][1] == clause[0]:
             scope[-1] = (scope[-1][0], clause[1])
@@ -63,12 +117,16 @@ def actor_scope(
 
 
 def mask(text: str, spans: Sequence[tuple[int, int]], hidden: Sequence[tuple[int, int]]) -> str:
-    """The text of `spans` joined, with the `hidden` ranges (quotations) blanked out."""
+    """The text of `spans` joined by " … ", with the `hidden` ranges (quotations) shown as "[…]"."""
     parts = []
     for start, end in spans:
-        piece = list(text[start:end])
-        for h_start, h_end in hidden:
-            for i in range(max(h_start, start), min(h_end, end)):
-                piece[i - start] = " "
-        parts.append("".join(piece))
-    return " … ".join(parts)
+        pieces, cursor = [], start
+        for h_start, h_end in sorted(hidden):
+            if h_end <= cursor or h_start >= end:
+                continue
+            pieces.append(text[cursor:max(h_start, cursor)])
+            pieces.append("[…]")
+            cursor = min(h_end, end)
+        pieces.append(text[cursor:end])
+        parts.append("".join(pieces).strip())
+    return " … ".join(p for p in parts if p)

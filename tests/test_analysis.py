@@ -119,3 +119,28 @@ def test_adding_one_article_analyses_only_that_one(geneva, lexicons):
     assert (cache.misses, cache.hits) == (4, 3)
     assert len(again.articles) == 4
     assert again.articles.iloc[:3].equals(geneva.articles)
+
+
+def test_sentence_tone_is_exactly_textblobs(geneva):
+    from textblob import TextBlob
+
+    for r in geneva.sentences.itertuples():
+        blob = TextBlob(r.text).sentiment
+        assert (r.polarity, r.subjectivity) == (blob.polarity, blob.subjectivity), r.text
+
+
+def test_quotation_tone_matches_textblob_on_the_quoted_words(geneva):
+    from textblob import TextBlob
+
+    for r in geneva.quotes.itertuples():
+        blob = TextBlob(r.text).sentiment
+        assert abs(r.polarity - blob.polarity) < 1e-9, r.text
+
+
+def test_offsets_survive_text_whose_lower_case_is_longer(lexicons):
+    from lib.analysis import analyze_text
+
+    text = "İstanbul hosted talks. Zelenskyy said the talks were “difficult.”"
+    result = analyze_text(text, lexicons)
+    mention = next(m for m in result.mentions if m[0] == "Volodymyr Zelenskyy")
+    assert text[mention[1] : mention[2]] == "Zelenskyy"

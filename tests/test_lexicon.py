@@ -4,7 +4,7 @@ from lib.lexicon import LexiconError, Lexicons, load_lexicons, parse_actors, par
 
 
 def _names(lex: Lexicons, text: str) -> list[tuple[str, str]]:
-    return [(text[m.start : m.end], lex.actors[m.payload].name) for m in lex.find_actors(text)]
+    return [(text[m.start : m.end], lex.actors[m.payload].name) for m in lex.find(text)[0]]
 
 
 def test_full_and_short_names_possessives_and_capitals(lexicons):
@@ -35,7 +35,7 @@ def test_aliases_keep_their_capitals(lexicons):
 
 def test_issue_phrases_match_inflections(lexicons):
     text = "Territorial control and territory; a guarantee and security guarantees; drones and a missile."
-    found = {(text[m.start : m.end].lower(), lexicons.issues[m.payload].id) for m in lexicons.issue_matcher.find(text)}
+    found = {(text[m.start : m.end].lower(), lexicons.issues[m.payload].id) for m in lexicons.find(text)[1]}
     assert ("territorial control", "territory") in found
     assert ("territory", "territory") in found
     assert ("security guarantees", "security_guarantees") in found
@@ -58,7 +58,7 @@ def test_bundled_lexicons_have_the_required_entries(lexicons):
 def test_regex_phrases_and_their_errors():
     issues = parse_issues([{"id": "x", "color": "#123456", "phrases": ["re:cease-?fire"]}])
     lex = Lexicons(actors=(), issues=issues)
-    assert [m.phrase for m in lex.issue_matcher.find("a cease-fire and a ceasefire")] == ["re:cease-?fire"] * 2
+    assert [m.phrase for m in lex.find("a cease-fire and a ceasefire")[1]] == ["re:cease-?fire"] * 2
     with pytest.raises(LexiconError, match=r"issues: issue 1 \('x'\): 're:\(unclosed' is not a valid regular expression"):
         parse_issues([{"id": "x", "color": "#123456", "phrases": ["re:(unclosed"]}])
 
