@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import chain
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .corpus import Corpus, LoadProblem
 from .lexicon import Lexicons, word_keys
@@ -42,7 +46,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
         "article_id", "title", "outlet", "date", "dateline", "words", "url", "sentences", "paragraphs",
         "quotes", "author", "label", "title_source", "source_file",
     ],
-    "paragraphs": ["article_id", "paragraph", "start", "end", "role", "text"],
+    "paragraphs": ["article_id", "paragraph", "start", "end", "role"],
     "sentences": [
         "article_id", "sentence", "paragraph", "start", "end", "text", "heading", "body_index", "words",
         "polarity", "subjectivity",
@@ -68,23 +72,56 @@ TABLE_COLUMNS: dict[str, list[str]] = {
 }
 
 
+# How each table's columns are kept per article: "i" int, "d" float, "b" bool, "s" text.
+# Text that is a slice of the article ("=" here) is not kept at all: it is cut out of the
+# article again when the tables are built, which keeps a large corpus's cache small.
+# Paragraph text ("-") is not kept or rebuilt: its offsets point into the article.
+_STORED: dict[str, dict[str, str]] = {
+    "paragraphs": {"paragraph": "i", "start": "i", "end": "i", "role": "s", "text": "-"},
+    "sentences": {"sentence": "i", "paragraph": "i", "start": "i", "end": "i", "text": "=", "heading": "b",
+                  "body_index": "i", "words": "i", "polarity": "d", "subjectivity": "d"},
+    "mentions": {"actor": "s", "start": "i", "end": "i", "matched": "=", "match_kind": "s", "sentence": "i"},
+    "quotes": {"start": "i", "end": "i", "text": "=", "speaker": "s", "speaker_phrase": "s", "cue": "s", "kind": "s",
+               "sentence": "i", "quote_index": "i", "speaker_start": "i", "speaker_end": "i", "polarity": "d",
+               "subjectivity": "d"},
+    "issue_hits": {"issue": "s", "start": "i", "end": "i", "sentence": "i", "phrases": "s", "phrase_offsets": "s",
+                   "heading": "b"},
+    "coverage": {"issue": "s", "sentences": "i", "share_sentences": "d", "words": "i", "share_words": "d",
+                 "first_position": "d", "in_lead": "b"},
+    "tone_evidence": {"actor": "s", "measure": "s", "sentence": "i", "start": "i", "end": "i", "text": "s",
+                      "polarity": "d", "subjectivity": "d", "scoped": "b"},
+}
+_ARRAY_CODES = {"i": "q", "d": "d", "b": "b"}
+_NUMPY_TYPES = {"i": np.int64, "d": np.float64, "b": np.bool_}
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """One article's analysis as plain records (no article id: the same text gives the same result)."""
+    """One article's analysis, column by column (no article id: the same text gives the same result)."""
 
     title: str
+    lead: str
     date: str
     dateline: str
     author: str
     words: int
     body_sentences: int
-    paragraphs: list[tuple]
-    sentences: list[tuple]
-    mentions: list[tuple]
-    quotes: list[tuple]
-    issue_hits: list[tuple]
-    tone_evidence: list[tuple]
+    columns: dict[str, dict[str, array | list]]
     problems: list[str]
+
+    def rows(self, table: str) -> int:
+        return len(next(iter(self.columns[table].values())))
+
+
+def _compact(table: str, rows: list[tuple]) -> dict[str, array | list]:
+    """Rows as columns: typed arrays for numbers, lists for text, nothing for slices of the article."""
+    out: dict[str, array | list] = {}
+    for position, (column, kind) in enumerate(_STORED[table].items()):
+        if kind in "=-":
+            continue
+        values = [row[position] for row in rows]
+        out[column] = array(_ARRAY_CODES[kind], values) if kind in _ARRAY_CODES else values
+    return out
 
 
 def _resolve_pronouns(
@@ -181,7 +218,7 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
             speaker = _speaker_actor(mention_rows, sp_start, sp_end, lex) or speaker_phrase
         elif previous and _is_floating(q, bounds) and previous[7] >= first - 1 and previous[3]:
             # A wholly quoted sentence right after an attributed quotation continues it.
-            speaker, speaker_phrase, cue, sp_start, sp_end = previous[3], previous[4], "continued", previous[10], previous[11]
+            speaker, speaker_phrase, cue, sp_start, sp_end = previous[3], previous[4], "continued", previous[9], previous[10]
         else:
             speaker, speaker_phrase, cue, sp_start, sp_end = "", "", "", -1, -1
         in_quote = [a for i in range(first, last + 1) for a in assessed[i]] if seg.sentences else []
@@ -204,19 +241,25 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
         issue_hits.append((lex.issues[issue_index].id, s.start, s.end, s_index, phrases, offsets, s.heading))
 
     tone_evidence = _tone_evidence(text, sentences, assessed, mention_rows, quotes, quote_spans)
+    tables = {
+        "paragraphs": paragraphs,
+        "sentences": sentences,
+        "mentions": [(r[0], r[1], r[2], None, r[4], r[5]) for r in mention_rows],
+        "quotes": quotes,
+        "issue_hits": issue_hits,
+        "coverage": _coverage_rows(sentences, issue_hits, lex, body_index, body_words),
+        "tone_evidence": tone_evidence,
+    }
+    lead = next((r[4] for r in sentences if not r[5]), "")
     return ArticleResult(
         title=seg.title,
+        lead=_short_label(lead, 90),
         date=seg.date,
         dateline=seg.dateline,
         author=seg.author,
         words=body_words,
         body_sentences=body_index,
-        paragraphs=paragraphs,
-        sentences=sentences,
-        mentions=mention_rows,
-        quotes=quotes,
-        issue_hits=issue_hits,
-        tone_evidence=tone_evidence,
+        columns={name: _compact(name, rows) for name, rows in tables.items()},
         problems=problems,
     )
 
@@ -244,7 +287,8 @@ def _tone_evidence(
 
     "coverage" is the tone of the text about the actor: the sentences that mention it,
     narrowed to the clauses about it when several actors share a sentence, with quoted
-    words left out. "voice" is the tone of the actor's own quotations.
+    words left out. "voice" is the tone of the actor's own quotations. The text is kept
+    only where it is not simply the article's text between start and end.
     """
     rows: list[tuple] = []
     by_sentence: dict[int, list[tuple]] = defaultdict(list)
@@ -252,14 +296,14 @@ def _tone_evidence(
         by_sentence[m[5]].append(m)
     hidden = [(q.open_mark, q.close_mark + 1) for q in quote_spans]
     for s_index, in_sentence in sorted(by_sentence.items()):
-        _, _, s_start, s_end, s_text, _, _, _, s_pol, s_subj = sentences[s_index]
+        _, _, s_start, s_end, _, _, _, _, s_pol, s_subj = sentences[s_index]
         quoted_here = [h for h in hidden if h[0] < s_end and h[1] > s_start]
         sentence_clauses: list[tuple[int, int]] | None = None
         for actor in dict.fromkeys(m[0] for m in in_sentence):
             own = [(m[1], m[2]) for m in in_sentence if m[0] == actor]
             others = [(m[1], m[2]) for m in in_sentence if m[0] != actor]
             if not others and not quoted_here:
-                rows.append((actor, "coverage", s_index, s_start, s_end, s_text, s_pol, s_subj, False))
+                rows.append((actor, "coverage", s_index, s_start, s_end, "", s_pol, s_subj, False))
                 continue
             if not others:
                 scope = [(s_start, s_end)]
@@ -271,7 +315,7 @@ def _tone_evidence(
                          polarity, subjectivity, bool(others)))
     for q in quotes:
         if q[3] and q[3] != q[4]:  # resolved to a lexicon actor, not a bare phrase
-            rows.append((q[3], "voice", q[7], q[0], q[1], q[2], q[11], q[12], False))
+            rows.append((q[3], "voice", q[7], q[0], q[1], "", q[11], q[12], False))
     return rows
 
 
@@ -348,13 +392,16 @@ def analyze_corpus(
 ) -> Analysis:
     """Analyse every article (each once per text and lexicons) and assemble the tables."""
     cache = cache if cache is not None else AnalysisCache()
-    rows: dict[str, list[tuple]] = defaultdict(list)
+    results: list[ArticleResult] = []
     texts: dict[str, str] = {}
-    issue_ids = [i.id for i in lex.issues]
-    total = len(corpus.articles)
+    article_rows: list[tuple] = []
+    headlines: list[str] = []
     labels_seen: dict[str, int] = {}
+    problems = [(p.source, p.message) for p in corpus.problems]
+    total = len(corpus.articles)
     for n, article in enumerate(corpus.articles, 1):
         result = cache.get_or_analyze(article.text, lex)
+        results.append(result)
         aid = article.article_id
         texts[aid] = article.text
         if article.title:
@@ -362,67 +409,94 @@ def analyze_corpus(
         elif result.title:
             title, title_source = result.title, "headline"
         else:
-            lead = next((s[4] for s in result.sentences if not s[5]), "")
-            title, title_source = _short_label(lead, 90), "lead"
+            title, title_source = result.lead, "lead"
+        headlines.append("" if title_source == "lead" else title)  # a lead-derived title is not a headline
         label = _short_label(article.outlet or title)
         labels_seen[label] = labels_seen.get(label, 0) + 1
         if labels_seen[label] > 1:
             label = f"{label} ({aid})"
-        rows["articles"].append(
+        article_rows.append(
             (aid, title, article.outlet, find_date(article.date) or article.date or result.date, result.dateline,
-             result.words, article.url, result.body_sentences, len(result.paragraphs), len(result.quotes),
+             result.words, article.url, result.body_sentences, result.rows("paragraphs"), result.rows("quotes"),
              article.author or result.author, label, title_source, article.source_file)
         )
-        rows["paragraphs"] += [(aid, *r) for r in result.paragraphs]
-        rows["sentences"] += [(aid, *r) for r in result.sentences]
-        rows["mentions"] += [(aid, r[0], r[1], r[2], r[3], r[4], r[5]) for r in result.mentions]
-        rows["quotes"] += [(aid, *r) for r in result.quotes]
-        rows["issue_hits"] += [(aid, *r) for r in result.issue_hits]
-        rows["tone_evidence"] += [(aid, *r) for r in result.tone_evidence]
-        rows["problems"] += [(aid, p) for p in result.problems]
-        headline = "" if title_source == "lead" else title  # a lead-derived title is not a headline
-        rows["coverage"] += _coverage_rows(aid, headline, result, lex, issue_ids)
+        problems += [(aid, p) for p in result.problems]
         if progress:
             progress(n, total)
-    rows["problems"] = [(p.source, p.message) for p in corpus.problems] + rows["problems"]
-    tone_evidence = _frame("tone_evidence", rows["tone_evidence"])
+    ids = [row[0] for row in article_rows]
+    frames = {name: _assemble(name, ids, results, texts) for name in _STORED}
+    coverage = frames["coverage"]
+    in_title = {(aid, lex.issues[m.payload].id) for aid, h in zip(ids, headlines) if h for m in lex.find(h)[1]}
+    coverage["in_title"] = [pair in in_title for pair in zip(coverage.article_id, coverage.issue)]
     return Analysis(
-        articles=_frame("articles", rows["articles"]),
-        paragraphs=_frame("paragraphs", rows["paragraphs"]),
-        sentences=_frame("sentences", rows["sentences"]),
-        mentions=_frame("mentions", rows["mentions"]),
-        quotes=_frame("quotes", rows["quotes"]),
-        issue_hits=_frame("issue_hits", rows["issue_hits"]),
-        coverage=_frame("coverage", rows["coverage"]),
-        tone=_tone_summary(tone_evidence),
-        tone_evidence=tone_evidence,
-        problems=_frame("problems", rows["problems"]),
+        articles=_frame("articles", article_rows),
+        paragraphs=frames["paragraphs"],
+        sentences=frames["sentences"],
+        mentions=frames["mentions"],
+        quotes=frames["quotes"],
+        issue_hits=frames["issue_hits"],
+        coverage=coverage[TABLE_COLUMNS["coverage"]],
+        tone=_tone_summary(frames["tone_evidence"]),
+        tone_evidence=frames["tone_evidence"],
+        problems=_frame("problems", problems),
         texts=texts,
         lexicons=lex,
     )
 
 
-def _coverage_rows(aid: str, headline: str, result: ArticleResult, lex: Lexicons, issue_ids: list[str]) -> list[tuple]:
+def _assemble(table: str, ids: list[str], results: list[ArticleResult], texts: dict[str, str]) -> pd.DataFrame:
+    """One table for the whole corpus, column by column, cutting stored-out text from the articles."""
+    counts = [r.rows(table) for r in results]
+    data: dict[str, object] = {"article_id": _repeated_ids(ids, counts)}
+    for column, kind in _STORED[table].items():
+        if kind in "=-":
+            continue
+        parts = [r.columns[table][column] for r in results]
+        if kind in _NUMPY_TYPES:
+            dtype = _NUMPY_TYPES[kind]
+            data[column] = np.concatenate([np.frombuffer(p, dtype=dtype) for p in parts if len(p)]) if any(
+                counts) else np.array([], dtype=dtype)
+        else:
+            data[column] = list(chain.from_iterable(parts))
+    starts, ends = data.get("start"), data.get("end")
+    article_ids = np.repeat(np.array(ids, dtype=object), counts)
+    for column, kind in _STORED[table].items():
+        if kind == "=":
+            data[column] = [texts[a][s:e] for a, s, e in zip(article_ids, starts, ends)]
+    if table == "tone_evidence":
+        data["text"] = [t or texts[a][s:e] for t, a, s, e in zip(data["text"], article_ids, starts, ends)]
+    frame = pd.DataFrame(data)
+    if table == "coverage":
+        return frame
+    return frame[TABLE_COLUMNS[table]]
+
+
+def _repeated_ids(ids: list[str], counts: list[int]) -> pd.Series:
+    """The article_id column, built from Arrow's dictionary encoding: far cheaper than
+    converting one Python string per row, and still a plain string column."""
+    codes = pa.array(np.repeat(np.arange(len(ids), dtype=np.int32), counts))
+    decoded = pa.DictionaryArray.from_arrays(codes, pa.array(ids, type=pa.large_string())).dictionary_decode()
+    return decoded.to_pandas(types_mapper=lambda _: pd.StringDtype("pyarrow", na_value=np.nan))
+
+
+def _coverage_rows(sentences: list[tuple], issue_hits: list[tuple], lex: Lexicons, n_body: int, n_words: int
+                   ) -> list[tuple]:
     """One row per issue, zeros included, so an issue an article leaves out is a row too."""
-    in_title = {lex.issues[m.payload].id for m in lex.find(headline)[1]}
-    sentence_words = {s[0]: s[7] for s in result.sentences}
-    body_index = {s[0]: s[6] for s in result.sentences}
+    sentence_words = {s[0]: s[7] for s in sentences}
+    body_index = {s[0]: s[6] for s in sentences}
     hits: dict[str, list[int]] = defaultdict(list)
-    for issue, _start, _end, s_index, _phrases, _offsets, heading in result.issue_hits:
+    for issue, _start, _end, s_index, _phrases, _offsets, heading in issue_hits:
         if not heading:
             hits[issue].append(s_index)
-    n_body = max(result.body_sentences, 1)
-    n_words = max(result.words, 1)
     out = []
-    for issue in issue_ids:
+    for issue in (i.id for i in lex.issues):
         sentence_ids = hits.get(issue, [])
         n = len(sentence_ids)
         words = sum(sentence_words[i] for i in sentence_ids)
         first = min((body_index[i] for i in sentence_ids), default=None)
         out.append(
-            (aid, issue, n, n / n_body if result.body_sentences else 0.0, words, words / n_words if result.words else 0.0,
-             None if first is None else first / n_body, issue in in_title,
-             first is not None and first < LEAD_SENTENCES)
+            (issue, n, n / n_body if n_body else 0.0, words, words / n_words if n_words else 0.0,
+             float("nan") if first is None else first / n_body, first is not None and first < LEAD_SENTENCES)
         )
     return out
 

@@ -7,6 +7,7 @@ rest of the corpus still loads. Nothing here writes to the corpus folder.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -293,7 +294,7 @@ def load_corpus(
     problems: list[LoadProblem] = []
     metadata_tables: list[tuple[str, list[dict[str, str]]]] = []
     seen_ids: set[str] = set()
-    seen_texts: dict[str, str] = {}
+    seen_texts: dict[bytes, str] = {}
     for n, file in enumerate(files, 1):
         if progress:
             progress(n, len(files))
@@ -314,7 +315,7 @@ def load_corpus(
             problems.append(LoadProblem(file.name, f"skipped: cannot be read ({exc.strerror})"))
             continue
         for article in found:
-            key = " ".join(article.text.split())
+            key = hashlib.sha256(" ".join(article.text.split()).encode("utf-8", "surrogatepass")).digest()
             if key in seen_texts:
                 problems.append(
                     LoadProblem(file.name, f"skipped '{article.article_id}': same text as '{seen_texts[key]}'")

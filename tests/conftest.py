@@ -27,3 +27,10 @@ def lexicons() -> Lexicons:
 @pytest.fixture(scope="session")
 def geneva(lexicons: Lexicons) -> Analysis:
     return analyze_corpus(load_corpus(), lexicons)
+
+
+def analyze_snippet(text: str, lexicons: Lexicons) -> Analysis:
+    """The full analysis of one small article, as its tables."""
+    from lib.corpus import Article, Corpus
+
+    return analyze_corpus(Corpus([Article("snippet", text, "snippet.txt")]), lexicons)

@@ -31,9 +31,12 @@ def test_subheadings_and_metadata_lines_are_not_body_sentences(geneva):
 
 
 def test_offsets_of_every_text_item_point_into_the_article(geneva):
-    for table in ("paragraphs", "sentences"):
-        for r in geneva.table(table).itertuples():
-            assert geneva.texts[r.article_id][r.start : r.end] == r.text
+    for r in geneva.sentences.itertuples():
+        assert geneva.texts[r.article_id][r.start : r.end] == r.text
+    paragraphs = geneva.paragraphs.set_index(["article_id", "paragraph"])
+    for r in geneva.sentences.itertuples():
+        p = paragraphs.loc[(r.article_id, r.paragraph)]
+        assert p.start <= r.start < r.end <= p.end
     for r in geneva.mentions.itertuples():
         assert geneva.texts[r.article_id][r.start : r.end] == r.matched
     for r in geneva.issue_hits.itertuples():
@@ -138,9 +141,8 @@ def test_quotation_tone_matches_textblob_on_the_quoted_words(geneva):
 
 
 def test_offsets_survive_text_whose_lower_case_is_longer(lexicons):
-    from lib.analysis import analyze_text
+    from tests.conftest import analyze_snippet
 
-    text = "İstanbul hosted talks. Zelenskyy said the talks were “difficult.”"
-    result = analyze_text(text, lexicons)
-    mention = next(m for m in result.mentions if m[0] == "Volodymyr Zelenskyy")
-    assert text[mention[1] : mention[2]] == "Zelenskyy"
+    result = analyze_snippet("İstanbul hosted talks. Zelenskyy said the talks were “difficult.”", lexicons)
+    assert list(result.mentions.matched) == ["Zelenskyy"]
+    assert list(result.quotes.text) == ["difficult."]

@@ -2,13 +2,13 @@
 
 import pytest
 
-from lib.analysis import analyze_text
 from lib.quotes import quote_kind
-from tests.conftest import GENEVA_AFP, GENEVA_BRIEF, GENEVA_EXPLAINER
+from tests.conftest import GENEVA_AFP, GENEVA_BRIEF, GENEVA_EXPLAINER, analyze_snippet
 
 
 def _quotes(lexicons, text):
-    return [(q[2], q[3], q[4], q[5]) for q in analyze_text(text, lexicons).quotes]
+    quotes = analyze_snippet(text, lexicons).quotes
+    return list(zip(quotes.text, quotes.speaker, quotes.speaker_phrase, quotes.cue))
 
 
 def test_every_quotation_in_the_bundled_corpus_has_its_speaker_and_cue(geneva):
@@ -69,20 +69,23 @@ def test_floating_quotation_inherits_the_previous_speaker(lexicons):
 
 def test_quotation_running_over_two_paragraphs_is_one_quotation(lexicons):
     text = "Umerov said: “The first point is territory.\n\n“The second is security guarantees,” he added.\n"
-    result = analyze_text(text, lexicons)
+    result = analyze_snippet(text, lexicons)
     assert len(result.quotes) == 1
-    assert result.quotes[0][2].startswith("The first point is territory.")
-    assert result.quotes[0][2].endswith("The second is security guarantees,")
-    assert result.quotes[0][3] == "Rustem Umerov"
-    assert result.problems == []
+    quote = result.quotes.iloc[0]
+    assert quote.text.startswith("The first point is territory.")
+    assert quote.text.endswith("The second is security guarantees,")
+    assert quote.speaker == "Rustem Umerov"
+    assert result.problems.empty
 
 
 def test_unbalanced_marks_are_reported_and_crash_nothing(lexicons):
     text = 'Zelenskyy said it was "difficult. Medinsky said it was “fine”.\n\nAnother ” stray mark.'
-    result = analyze_text(text, lexicons)
-    assert [q[2] for q in result.quotes] == ["fine"]
-    assert any("never closed" in p for p in result.problems)
-    assert any("no opening mark" in p for p in result.problems)
+    result = analyze_snippet(text, lexicons)
+    assert list(result.quotes.text) == ["fine"]
+    messages = list(result.problems.message)
+    assert set(result.problems.source) == {"snippet"}
+    assert any("never closed" in m for m in messages)
+    assert any("no opening mark" in m for m in messages)
 
 
 def test_unattributed_quotation_keeps_an_empty_speaker(lexicons):
