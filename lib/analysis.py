@@ -375,7 +375,7 @@ def _frame(name: str, rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=TABLE_COLUMNS[name])
 
 
-def _short_label(title: str, width: int = 48) -> str:
+def _short_label(title: str, width: int = 36) -> str:
     title = " ".join(title.split())
     if len(title) <= width:
         return title

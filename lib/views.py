@@ -230,7 +230,7 @@ def reader_link(article_ids: Sequence[str], focus_article: str, start: int, end:
     from urllib.parse import urlencode
 
     ids = list(dict.fromkeys([focus_article, *article_ids]))[:3]
-    return "reader?" + urlencode({"articles": ",".join(ids), "focus": f"{focus_article}:{start}-{end}"})
+    return "reader?" + urlencode({"read": ",".join(ids), "focus": f"{focus_article}:{start}-{end}"})
 
 
 def parse_focus(value: str | None) -> tuple[str, int, int] | None:

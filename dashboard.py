@@ -1,0 +1,27 @@
+"""Parallax: how different news reports cover the same event.
+
+    streamlit run dashboard.py                          # the bundled Geneva corpus
+    streamlit run dashboard.py -- --corpus my/articles  # or PARALLAX_CORPUS=my/articles
+"""
+
+import streamlit as st
+
+from ui import state
+
+st.set_page_config(page_title="Parallax", page_icon=":material/compare:", layout="wide")
+
+analysis = state.load_analysis()
+with st.sidebar:
+    st.markdown("### Parallax")
+    st.caption(f"{len(analysis.articles):,} articles in `{state.corpus_path().name}`")
+state.article_choice(analysis)
+
+page = st.navigation(
+    [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("pages/coverage.py", title="Issue coverage", icon=":material/grid_on:"),
+        st.Page("pages/actors.py", title="Actors & quotes", icon=":material/record_voice_over:"),
+        st.Page("pages/reader.py", title="Reader", icon=":material/chrome_reader_mode:"),
+    ]
+)
+page.run()

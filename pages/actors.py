@@ -1,0 +1,141 @@
+"""Actors & quotes: who appears, in what tone, who gets quoted, and how each article renders their words."""
+
+import streamlit as st
+
+from lib.charts import mention_matrix, tone_distribution, voice_share_chart
+from lib.highlight import Span
+from lib.selection import actor_cell, passage
+from lib.views import mention_counts, mention_evidence, quote_table, side_colors, speaker_renderings, tone_points, voice_share
+from ui import components, state
+
+analysis, view = state.view()
+st.title("Actors & quotes")
+if view.articles.empty:
+    components.empty("No article is chosen. Pick one or more in the sidebar.")
+    st.stop()
+
+lex = analysis.lexicons
+actor_colors = lex.actor_colors()
+labels = dict(zip(view.articles.article_id, view.articles.label))
+order = list(labels.values())
+counts = mention_counts(view)
+named = list(dict.fromkeys(counts.actor))
+
+
+def _on_dot_click() -> None:
+    cell = actor_cell(st.session_state["mentions"].selection.points)
+    if cell:
+        st.session_state["actor"] = cell.actor
+        st.session_state["actor_in"] = cell.article_id
+
+
+state.bind("actor", named, None)
+state.bind("actor_in", ["all", *labels], "all")
+
+st.subheader("Who appears")
+if counts.empty:
+    components.empty("No actor from the lexicon is named in the chosen articles.")
+else:
+    components.chart(mention_matrix(counts, actor_colors=actor_colors, article_order=order), counts, page="actors",
+                     name="mentions", analysis=view, key="mentions", on_select=_on_dot_click)
+    st.caption("Names, descriptions (\u201cthe Ukrainian leader\u201d) and pronouns that continue a person count. "
+               "Click a dot for the sentences.")
+    left, right = st.columns([2, 1])
+    actor = left.selectbox("Actor", named, key="actor", placeholder="Choose an actor, or click a dot")
+    where = right.selectbox("In", ["all", *labels], key="actor_in",
+                            format_func=lambda a: "every chosen article" if a == "all" else labels[a])
+    state.write_url("actor", actor)
+    state.write_url("actor_in", where if where != "all" else None)
+    if actor:
+        rows = mention_evidence(view, actor, None if where == "all" else where)
+        if rows.empty:
+            components.empty(f"{actor} is not named there.")
+        else:
+            color = actor_colors.get(actor, "#888")
+            sentences = rows.groupby(["article_id", "start_sentence", "end_sentence"], sort=False)
+            components.evidence(view, [(aid, s, e, [Span(int(a), int(b), "actor", color, m)
+                                                    for a, b, m in zip(g.start, g.end, g.match_kind)])
+                                       for (aid, s, e), g in sentences],
+                                note=f"{len(rows)} mentions of {actor} in {sentences.ngroups} sentences.")
+
+st.subheader("Tone: about the actor, and in the actor's own words")
+with st.expander("What this tone score measures, and where it misleads", icon=":material/help:"):
+    st.markdown(
+        "Polarity comes from TextBlob's PatternAnalyzer: the mean polarity (−1 to +1) of the words it knows, "
+        "mostly adjectives, with their lexicon scores taken from **product reviews**. It handles *not* and *very*, "
+        "but not irony, diplomatic understatement or who a word is aimed at: \u201cfavored follow-up meetings\u201d "
+        "scores +0.8, and \u201cdifficult\u201d −0.5 whoever says it.\n\n"
+        "Parallax keeps two measures apart. **Text about the actor** scores the sentences that mention it; where a "
+        "sentence names several actors, only the clauses about this one count, and quoted words are left out. "
+        "**The actor's own words** scores its quotations. Every dot is one scored sentence or quotation: click it to "
+        "read it. With a handful of dots, read the sentences, not the mean.")
+points = tone_points(view)
+if points.empty:
+    components.empty("No sentence names an actor, so there is no tone to show.")
+else:
+    ranked = list(points.groupby("actor").size().sort_values(ascending=False).index)
+    components.chart(tone_distribution(points, actor_colors=actor_colors, actors=ranked[:14]), points,
+                     page="actors", name="tone", analysis=view, key="tone", on_select="rerun")
+    picked = passage(st.session_state["tone"].selection.points) if "tone" in st.session_state else None
+    if picked:
+        hit = points[(points.article_id == picked.article_id) & (points.start == picked.start)].iloc[0]
+        st.markdown(f"**{hit.actor}** · {hit.measure} · polarity {hit.polarity:+.2f}, subjectivity "
+                    f"{hit.subjectivity:.2f}" + (" · scored on the clauses about this actor" if hit.scoped else ""))
+        components.evidence(view, [(picked.article_id, picked.start, picked.end,
+                                    [Span(picked.start, picked.end, "focus")])])
+    never_quoted = [a for a in ranked[:14] if not ((points.actor == a) & (points.measure == "voice")).any()]
+    if never_quoted:
+        st.caption("Never quoted in the chosen articles: " + ", ".join(never_quoted) + ".")
+
+st.subheader("Quotations")
+quotes = quote_table(view)
+if quotes.empty:
+    components.empty("The chosen articles quote nobody.")
+else:
+    search, speakers, kinds = st.columns([2, 2, 1])
+    state.bind("q", None, "")
+    text = search.text_input("Search the quotations", key="q", placeholder="e.g. difficult")
+    chosen = speakers.multiselect("Speakers", sorted(quotes.speaker.unique()))
+    kind = kinds.segmented_control("Kind", ["quotation", "fragment"], selection_mode="multi",
+                                   default=["quotation", "fragment"])
+    state.write_url("q", text or None)
+    shown = quotes
+    if text:
+        shown = shown[shown.text.str.contains(text, case=False, regex=False)
+                      | shown.speaker.str.contains(text, case=False, regex=False)]
+    if chosen:
+        shown = shown[shown.speaker.isin(chosen)]
+    shown = shown[shown.kind.isin(kind or [])]
+    shown = shown.assign(open=[components.reader_href(view, a, s, e) for a, s, e in
+                               zip(shown.article_id, shown.start, shown.end)])
+    components.table(
+        shown[["speaker", "text", "cue", "kind", "label", "polarity", "speaker_phrase", "side", "open"]],
+        page="actors", name="quotations", analysis=view, key="quotes_table",
+        column_config={
+            "speaker": "Speaker", "text": st.column_config.TextColumn("Quotation", width="large"), "cue": "Cue",
+            "kind": "Kind", "label": "Article", "side": "Side",
+            "polarity": st.column_config.NumberColumn("Polarity", format="%+.2f"),
+            "speaker_phrase": "As the text names them",
+            "open": st.column_config.LinkColumn("Evidence", display_text="open in reader"),
+        })
+    st.caption(f"{len(shown)} of {len(quotes)} quotations. A fragment is one to three quoted words.")
+
+    st.subheader("Voice share")
+    share = voice_share(view)
+    components.chart(voice_share_chart(share, side_colors=side_colors(view), article_order=order), share,
+                     page="actors", name="voice_share", analysis=view, key="voice")
+
+    st.subheader("The same speaker, as each article renders them")
+    pairs = speaker_renderings(view)
+    if pairs.empty:
+        components.empty("No speaker is quoted in more than one chosen article with overlapping words.")
+    for pair in pairs.itertuples():
+        st.markdown(f"**{pair.speaker}** · shared words: *{pair.shared}*")
+        a, b = st.columns(2)
+        for column, aid, quote, cue, s, e in ((a, pair.article_a, pair.quote_a, pair.cue_a, pair.start_a, pair.end_a),
+                                              (b, pair.article_b, pair.quote_b, pair.cue_b, pair.start_b, pair.end_b)):
+            with column:
+                sentence = view.sentences[(view.sentences.article_id == aid) & (view.sentences.start <= s)
+                                          & (view.sentences.end >= e)]
+                lo, hi = (int(sentence.start.iloc[0]), int(sentence.end.iloc[0])) if len(sentence) else (s, e)
+                components.evidence(view, [(aid, lo, hi, [Span(s, e, "quote")])], note=f"cue: {cue}")

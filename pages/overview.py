@@ -1,0 +1,61 @@
+"""Overview: the corpus at a glance, and what stands out, each finding with its evidence."""
+
+import html
+
+import streamlit as st
+
+from lib.findings import findings
+from lib.highlight import Span, chip
+from ui import components, state
+
+analysis, view = state.view()
+st.title("How the reports differ")
+st.caption("Parallax compares the chosen articles closely: issues, actors, quotations and tone, "
+           "every figure traceable to its sentences.")
+if view.articles.empty:
+    components.empty("No article is chosen. Pick one or more in the sidebar.")
+    st.stop()
+
+actor_colors = analysis.lexicons.actor_colors()
+issue_colors = analysis.lexicons.issue_colors()
+issue_labels = analysis.lexicons.issue_labels()
+mentions = view.mentions.groupby(["article_id", "actor"]).size()
+coverage = view.coverage.set_index("article_id")
+
+MAX_CARDS = 12
+st.subheader(f"{len(view.articles):,} articles")
+for row_start in range(0, min(len(view.articles), MAX_CARDS), 3):
+    columns = st.columns(3)
+    for column, article in zip(columns, view.articles.iloc[row_start : row_start + 3].itertuples()):
+        top_actors = mentions.get(article.article_id, default=None)
+        actors = "".join(chip(a, actor_colors.get(a, "#888")) for a in
+                         (top_actors.sort_values(ascending=False).head(4).index if top_actors is not None else []))
+        issues = coverage.loc[[article.article_id]].sort_values("share_sentences", ascending=False)
+        issues = issues[issues.sentences > 0].head(3)
+        issue_chips = "".join(chip(f"{issue_labels[i]} {s:.0%}", issue_colors[i])
+                              for i, s in zip(issues.issue, issues.share_sentences))
+        meta = " · ".join(x for x in (article.outlet, article.date, article.dateline) if x)
+        with column.container(border=True):
+            st.markdown(f"**{html.escape(article.title)}**", unsafe_allow_html=False)
+            st.caption(f"{meta or 'no outlet or date'} · {article.words:,} words · {article.quotes} quotations")
+            st.markdown(f"<div>{actors or '<i>no actors named</i>'}</div><div style='margin-top:4px'>"
+                        f"{issue_chips or '<i>no issue found</i>'}</div>", unsafe_allow_html=True)
+if len(view.articles) > MAX_CARDS:
+    st.caption(f"Cards for the first {MAX_CARDS}; all {len(view.articles):,} are in the table below.")
+    components.table(view.articles.drop(columns=["source_file"]), page="overview", name="articles",
+                     analysis=view, key="articles_table")
+
+st.subheader("What stands out")
+found = findings(view)
+if not found:
+    components.empty("Nothing stands out yet: choose at least two articles to compare them.")
+for finding in found:
+    with st.expander(f"**{finding.headline}**", expanded=False):
+        st.write(finding.detail)
+        if finding.evidence:
+            components.evidence(view, [(e.article_id, e.start, e.end, [Span(a, b, "quote") for a, b in e.marks])
+                                       for e in finding.evidence])
+
+if not analysis.problems.empty:
+    with st.expander(f"{len(analysis.problems)} notes from reading the corpus (skipped files, unbalanced quotation marks)"):
+        st.dataframe(analysis.problems, hide_index=True)

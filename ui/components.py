@@ -1,0 +1,85 @@
+"""Pieces every page draws the same way: charts with their data, evidence, empty states."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib.analysis import Analysis
+from lib.highlight import Span, chip, highlight
+from lib.views import article_labels, reader_link
+
+__all__ = ["file_name", "chart", "table", "evidence", "empty", "reader_href"]
+
+
+def file_name(page: str, what: str, analysis: Analysis, extension: str) -> str:
+    """"parallax_coverage_heatmap_3-articles_2026-11-22.csv": what is inside, for which articles, when."""
+    n = len(analysis.articles)
+    scope = analysis.articles.article_id.iloc[0][:24] if n == 1 else f"{n}-articles"
+    return f"parallax_{page}_{what}_{scope}_{date.today().isoformat()}.{extension}"
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, *, page: str, name: str, analysis: Analysis, key: str,
+          on_select=None):
+    """A plotly chart with a sharp PNG in its toolbar and the data behind it as CSV below."""
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": 3, "filename": file_name(page, name, analysis, "png")[:-4]},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+    event = st.plotly_chart(fig, key=key, config=config, on_select=on_select or "ignore",
+                            selection_mode=("points",))
+    st.download_button("Data behind this chart (CSV)", data.to_csv(index=False).encode("utf-8"),
+                       file_name=file_name(page, name, analysis, "csv"), mime="text/csv", key=f"{key}_csv",
+                       on_click="ignore", icon=":material/download:")
+    return event
+
+
+def table(data: pd.DataFrame, *, page: str, name: str, analysis: Analysis, key: str, **kwargs):
+    """A table with its CSV download."""
+    shown = st.dataframe(data, hide_index=True, key=key, **kwargs)
+    st.download_button("Download this table (CSV)", data.to_csv(index=False).encode("utf-8"),
+                       file_name=file_name(page, name, analysis, "csv"), mime="text/csv", key=f"{key}_csv",
+                       on_click="ignore", icon=":material/download:")
+    return shown
+
+
+def reader_href(analysis: Analysis, article_id: str, start: int, end: int) -> str:
+    """Link into the reader at a passage, beside the other chosen articles."""
+    return reader_link(list(analysis.articles.article_id), article_id, start, end)
+
+
+def evidence(analysis: Analysis, items: Iterable[tuple[str, int, int, Sequence[Span]]], *, limit: int = 50,
+             note: str = "") -> None:
+    """Passages as escaped HTML with their highlights, each with the article's label and a reader link.
+
+    `items`: (article_id, start, end, spans inside the passage).
+    """
+    labels = article_labels(analysis)
+    rows = []
+    items = list(items)
+    for article_id, start, end, spans in items[:limit]:
+        text = analysis.texts[article_id]
+        href = html.escape(reader_href(analysis, article_id, start, end), quote=True)
+        rows.append(
+            f'<div class="px-evidence" style="margin:0 0 10px 0;padding:6px 10px;border-left:3px solid #d0d7de;">'
+            f'{chip(labels[article_id], "#5c6f82")} '
+            f'<span style="color:#6b7280;font-size:0.8em">chars {start}–{end}</span><br>'
+            f"{highlight(text, spans, start=start, end=end)} "
+            f'<a href="{href}" target="_self" style="font-size:0.85em;white-space:nowrap">open in reader ↗</a></div>'
+        )
+    if len(items) > limit:
+        rows.append(f"<p><i>… and {len(items) - limit} more; the CSV has them all.</i></p>")
+    if note:
+        rows.insert(0, f"<p style='color:#6b7280'>{html.escape(note)}</p>")
+    st.markdown("".join(rows), unsafe_allow_html=True)
+
+
+def empty(message: str) -> None:
+    """A plain statement of what is missing."""
+    st.info(message, icon=":material/info:")

@@ -1,0 +1,151 @@
+"""The app's shared state: the cached analysis, the chosen articles, and the URL.
+
+Every selection lives in `st.query_params`, so a copied link reopens the same view.
+The URL wins when it changed since this session last wrote it (a deep link, the back
+button); otherwise the session's widget state does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import streamlit as st
+
+from lib.analysis import Analysis, AnalysisCache, analyze_corpus
+from lib.corpus import DEFAULT_CORPUS, CorpusError, load_corpus
+from lib.lexicon import DEFAULT_ACTORS, DEFAULT_ISSUES, LexiconError, load_lexicons
+from lib.views import select
+
+__all__ = ["corpus_path", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
+
+
+def corpus_path() -> Path:
+    """`streamlit run dashboard.py -- --corpus PATH`, else $PARALLAX_CORPUS, else the bundled corpus."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--corpus" and i + 1 < len(args):
+            return Path(args[i + 1])
+        if arg.startswith("--corpus="):
+            return Path(arg.split("=", 1)[1])
+    return Path(os.environ.get("PARALLAX_CORPUS") or DEFAULT_CORPUS)
+
+
+def _signature(*paths: Path) -> tuple:
+    """What the analysis depends on, cheaply: every file's name, size and modification time."""
+    entries = []
+    for path in paths:
+        files = [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else []
+        entries += [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files]
+    return tuple(entries)
+
+
+@st.cache_resource(show_spinner=False)
+def _article_cache() -> AnalysisCache:
+    # Keyed by each article's text and the lexicons, so it is safe to share between sessions.
+    return AnalysisCache()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _analysis(path: str, signature: tuple, _progress: Callable[[int, int], None] | None) -> Analysis:
+    del signature  # only part of the cache key: a changed file gives a new analysis
+    lex = load_lexicons(DEFAULT_ACTORS, DEFAULT_ISSUES)
+    corpus = load_corpus(path)
+    return analyze_corpus(corpus, lex, cache=_article_cache(), progress=_progress)
+
+
+def load_analysis() -> Analysis:
+    """The analysis of the corpus, computed once per content of the corpus and lexicons."""
+    path = corpus_path()
+    try:
+        signature = _signature(path, DEFAULT_ACTORS, DEFAULT_ISSUES)
+    except OSError as exc:
+        st.error(f"Cannot read the corpus at {path}: {exc.strerror or exc}")
+        st.stop()
+    bar = st.empty()
+
+    def progress(done: int, total: int) -> None:
+        if total >= 20 and (done % 10 == 0 or done == total):
+            bar.progress(done / total, text=f"Analysing {done:,} of {total:,} articles…")
+
+    try:
+        analysis = _analysis(str(path), signature, progress)
+    except (CorpusError, LexiconError) as exc:
+        bar.empty()
+        st.error(str(exc))
+        st.stop()
+    bar.empty()
+    return analysis
+
+
+def url_value(name: str) -> str | None:
+    """The URL's value for `name` if it changed since this session last wrote it, else None."""
+    value = st.query_params.get(name)
+    if value is not None and value != st.session_state.get(f"_url_{name}"):
+        return value
+    return None
+
+
+def write_url(name: str, value: str | None) -> None:
+    """Put a selection in the URL (or take it out when it is the default)."""
+    if value:
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+    st.session_state[f"_url_{name}"] = value
+
+
+def bind(name: str, options: Sequence[str] | None, default: str | None) -> None:
+    """Prepare the widget state `name` from the URL, else keep it, else the default.
+
+    `options` are the values a choice widget accepts; None for free text.
+    """
+    from_url = url_value(name)
+    if from_url is not None and (options is None or from_url in options):
+        st.session_state[name] = from_url
+    elif name not in st.session_state or (options is not None and st.session_state[name] not in options):
+        st.session_state[name] = default
+
+
+def article_choice(analysis: Analysis) -> list[str]:
+    """The sidebar's article picker, bound to ?articles=…; the choice holds on every page."""
+    ids = list(analysis.articles.article_id)
+    labels = dict(zip(analysis.articles.article_id, analysis.articles.label))
+    from_url = url_value("articles")
+    if from_url is not None:
+        st.session_state["articles"] = [a for a in from_url.split(",") if a in labels] or ids
+    elif "articles" not in st.session_state or not set(st.session_state["articles"]) <= set(ids):
+        st.session_state["articles"] = ids
+    chosen = st.sidebar.multiselect("Articles", ids, format_func=lambda a: labels[a], key="articles",
+                                    help="The articles every page compares.")
+    write_url("articles", ",".join(chosen) if chosen != ids else None)
+    return chosen
+
+
+def _through_entry_point() -> None:
+    """Make sure the page runs under dashboard.py's navigation.
+
+    While a folder named pages/ exists, Streamlit serves requests in its old multipage
+    mode until some session runs `st.navigation`; a deep link that is the first request
+    after a start (or after Community Cloud wakes the app) would run the page bare, with
+    no sidebar. `st.navigation` clears this flag itself; clearing it here and rerunning
+    lets dashboard.py take over, which then opens the page the link names.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def view() -> tuple[Analysis, Analysis]:
+    """(the whole analysis, the analysis narrowed to the chosen articles)."""
+    _through_entry_point()
+    analysis = load_analysis()
+    chosen = st.session_state.get("articles")
+    if chosen is None:
+        chosen = list(analysis.articles.article_id)
+    return analysis, select(analysis, chosen)
