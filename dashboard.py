@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import state
 
+state.through_entry_point()
 st.set_page_config(page_title="Parallax", page_icon=":material/compare:", layout="wide")
 
 analysis = state.load_analysis()

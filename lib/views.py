@@ -75,7 +75,7 @@ def coverage_matrix(analysis: Analysis, metric: str) -> pd.DataFrame:
     m = METRICS[metric]
     labels = article_labels(analysis)
     issue_labels = analysis.lexicons.issue_labels()
-    frame = analysis.coverage[["article_id", "issue", "sentences", metric]].copy()
+    frame = analysis.coverage[list(dict.fromkeys(["article_id", "issue", "sentences", metric]))].copy()
     frame["value"] = frame[metric] * 100 if m.percent else frame[metric].astype(float)
     frame["label"] = frame.article_id.map(labels)
     frame["issue_label"] = frame.issue.map(issue_labels)

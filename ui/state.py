@@ -19,7 +19,7 @@ from lib.corpus import DEFAULT_CORPUS, CorpusError, load_corpus
 from lib.lexicon import DEFAULT_ACTORS, DEFAULT_ISSUES, LexiconError, load_lexicons
 from lib.views import select
 
-__all__ = ["corpus_path", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
+__all__ = ["through_entry_point", "corpus_path", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
 
 
 def corpus_path() -> Path:
@@ -125,14 +125,16 @@ def article_choice(analysis: Analysis) -> list[str]:
     return chosen
 
 
-def _through_entry_point() -> None:
-    """Make sure the page runs under dashboard.py's navigation.
+def through_entry_point() -> None:
+    """Make sure every run goes through dashboard.py's navigation.
 
     While a folder named pages/ exists, Streamlit serves requests in its old multipage
     mode until some session runs `st.navigation`; a deep link that is the first request
     after a start (or after Community Cloud wakes the app) would run the page bare, with
-    no sidebar. `st.navigation` clears this flag itself; clearing it here and rerunning
-    lets dashboard.py take over, which then opens the page the link names.
+    no sidebar, and even dashboard.py's own first run would give its widgets ids that the
+    next run does not recognise (the first change to the article choice was lost).
+    `st.navigation` clears this flag itself; clearing it first and rerunning makes every
+    run a normal one.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -143,7 +145,7 @@ def _through_entry_point() -> None:
 
 def view() -> tuple[Analysis, Analysis]:
     """(the whole analysis, the analysis narrowed to the chosen articles)."""
-    _through_entry_point()
+    through_entry_point()
     analysis = load_analysis()
     chosen = st.session_state.get("articles")
     if chosen is None:
