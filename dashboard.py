@@ -4,10 +4,13 @@
     streamlit run dashboard.py -- --corpus my/articles  # or PARALLAX_CORPUS=my/articles
 """
 
+import time
+
 import streamlit as st
 
 from ui import state
 
+run_started = time.perf_counter()
 state.through_entry_point()
 st.set_page_config(page_title="Parallax", page_icon=":material/compare:", layout="wide")
 
@@ -25,4 +28,8 @@ page = st.navigation(
         st.Page("pages/reader.py", title="Reader", icon=":material/chrome_reader_mode:"),
     ]
 )
-page.run()
+try:
+    page.run()
+finally:
+    # Server time of this run, read by bench/bench_pages.py.
+    st.session_state["_run_seconds"] = time.perf_counter() - run_started

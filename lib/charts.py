@@ -42,12 +42,22 @@ def _base_layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
     return fig
 
 
-def _wrap(text: str, width: int = 70) -> str:
+def _wrap(text: str, width: int = 70, *, limit: int = 400) -> str:
     """Hover text wrapped for plotly (which does not wrap), HTML-escaped because plotly renders tags."""
     import html
-    import textwrap
 
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or "—"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(html.escape(x) for x in lines) or "—"
 
 
 def _two_lines(label: str, width: int = 22) -> str:
@@ -166,48 +176,52 @@ def mention_matrix(counts: pd.DataFrame, *, actor_colors: dict[str, str], articl
     return fig
 
 
-def tone_distribution(points: pd.DataFrame, *, actor_colors: dict[str, str], actors: list[str]) -> go.Figure:
+def tone_distribution(points: pd.DataFrame, *, actor_colors: dict[str, str], actors: list[str],
+                      max_dots: int = 250) -> go.Figure:
     """Every tone score per actor, text about the actor (left) apart from its own quoted words (right).
 
     One dot per scored sentence or quotation, with the mean as a bar and n in the axis
-    label, so a mean of one sentence never passes for a trend.
+    label, so a mean of one sentence never passes for a trend. Past `max_dots` per actor
+    and measure the dots are an even sample; the mean and n always use every score.
     """
     from plotly.subplots import make_subplots
 
     measures = [("coverage", "Text about the actor"), ("voice", "The actor's own quoted words")]
     fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.04,
                         subplot_titles=[title for _, title in measures])
+    row_of = {actor: i for i, actor in enumerate(actors)}
+    shown = points[points.actor.isin(row_of)]
     for col, (measure, _title) in enumerate(measures, 1):
-        for actor in actors:
-            rows = points[(points.actor == actor) & (points.measure == measure)]
-            n = len(rows)
-            if not n:
-                continue
-            jitter = [((i * 0.618) % 1 - 0.5) * 0.5 for i in range(n)]
-            fig.add_trace(
-                go.Scatter(
-                    x=rows.polarity,
-                    y=[actors.index(actor) + j for j in jitter],
-                    mode="markers",
-                    marker=dict(color=actor_colors.get(actor, "#888"), size=9, opacity=0.75,
-                                line=dict(width=0.5, color="white")),
-                    name=actor,
-                    legendgroup=actor,
-                    showlegend=False,
-                    customdata=list(zip(rows.article_id, rows.start, rows.end, rows.actor, rows.measure)),
-                    hovertext=[f"{lbl}<br>{_wrap(t)}" for lbl, t in zip(rows.label, rows.text)],
-                    hovertemplate="<b>" + actor + "</b> · polarity %{x:.2f}<br>%{hovertext}<extra></extra>",
-                ),
-                row=1,
-                col=col,
-            )
-            mean = float(rows.polarity.mean())
-            fig.add_trace(
-                go.Scatter(x=[mean, mean], y=[actors.index(actor) - 0.35, actors.index(actor) + 0.35], mode="lines",
-                           line=dict(color="#262730", width=2), hoverinfo="skip", showlegend=False),
-                row=1,
-                col=col,
-            )
+        every = shown[shown.measure == measure]
+        # An even sample past max_dots per actor; the mean below always uses every score.
+        by_actor = every.groupby("actor", sort=False)
+        step = (by_actor.polarity.transform("size") + max_dots - 1) // max_dots
+        sampled = every[(by_actor.cumcount() % step) == 0]
+        rank = sampled.groupby("actor", sort=False).cumcount().to_numpy()
+        jitter = ((rank * 0.618) % 1 - 0.5) * 0.5
+        fig.add_trace(
+            go.Scatter(
+                x=sampled.polarity,
+                y=sampled.actor.map(row_of).to_numpy() + jitter,
+                mode="markers",
+                marker=dict(color=[actor_colors.get(a, "#888") for a in sampled.actor], size=9, opacity=0.75,
+                            line=dict(width=0.5, color="white")),
+                name=measure,
+                showlegend=False,
+                customdata=list(zip(sampled.article_id, sampled.start, sampled.end, sampled.actor, sampled.measure)),
+                hovertext=[f"{lbl}<br>{_wrap(t)}" for lbl, t in zip(sampled.label, sampled.text)],
+                hovertemplate="<b>%{customdata[3]}</b> · polarity %{x:.2f}<br>%{hovertext}<extra></extra>",
+            ),
+            row=1,
+            col=col,
+        )
+        means = every.groupby("actor", sort=False).polarity.mean()
+        xs, ys = [], []
+        for actor, mean in means.items():
+            xs += [mean, mean, None]
+            ys += [row_of[actor] - 0.35, row_of[actor] + 0.35, None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#262730", width=2), hoverinfo="skip",
+                                 showlegend=False, name=f"{measure} mean"), row=1, col=col)
     n_by = points.groupby(["actor", "measure"]).size()
     ticktext = [f"{a}  <span style='color:#777'>(n={int(n_by.get((a, 'coverage'), 0))} | "
                 f"{int(n_by.get((a, 'voice'), 0))})</span>" for a in actors]

@@ -66,13 +66,18 @@ def findings(analysis: Analysis, *, max_evidence: int = 6) -> list[Finding]:
         out.append(Finding(
             "quoted", f"{speaker} is quoted {_plural(len(group), 'time')} in {_plural(len(per_article), 'article')}",
             where, tuple(_quote_evidence(analysis, r) for r in group.head(max_evidence).itertuples())))
-    for aid in analysis.articles.article_id:
-        if not (analysis.quotes.article_id == aid).any():
-            people = analysis.mentions[(analysis.mentions.article_id == aid)].actor.unique()
-            kinds = {a.name: a.kind for a in analysis.lexicons.actors}
-            named = [p for p in people if kinds.get(p) == "person"]
-            detail = ("It names no person either." if not named else "It names " + ", ".join(named) + " without quoting them.")
+    kinds = {a.name: a.kind for a in analysis.lexicons.actors}
+    quoting = set(analysis.quotes.article_id)
+    silent = [aid for aid in analysis.articles.article_id if aid not in quoting]
+    people = analysis.mentions[analysis.mentions.actor.map(kinds) == "person"]
+    if 0 < len(silent) <= 5:
+        for aid in silent:
+            named = list(people[people.article_id == aid].actor.unique())
+            detail = "It names no person either." if not named else "It names " + ", ".join(named) + " without quoting them."
             out.append(Finding("unquoted", f"{labels[aid]} quotes nobody", detail, ()))
+    elif silent:
+        out.append(Finding("unquoted", f"{len(silent):,} of {n_articles:,} articles quote nobody",
+                           "Among them: " + ", ".join(labels[a] for a in silent[:8]) + "…", ()))
 
     # The most opinionated language: mean subjectivity of body sentences.
     body = sentences[~sentences.heading]
@@ -88,11 +93,10 @@ def findings(analysis: Analysis, *, max_evidence: int = 6) -> list[Finding]:
             tuple(Evidence(r.article_id, r.start, r.end, r.text) for r in top_sentences.itertuples())))
 
     # People only one article names.
-    kinds = {a.name: a.kind for a in analysis.lexicons.actors}
-    people = analysis.mentions[analysis.mentions.actor.map(kinds) == "person"]
     if n_articles > 1:
+        articles_naming = people.groupby("actor").article_id.nunique()
         for aid, group in people.groupby("article_id", sort=False):
-            only = [p for p in group.actor.unique() if people[people.actor == p].article_id.nunique() == 1]
+            only = [p for p in group.actor.unique() if articles_naming[p] == 1]
             if only:
                 firsts = group[group.actor.isin(only)].drop_duplicates("actor")
                 out.append(Finding(

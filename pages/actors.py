@@ -1,11 +1,14 @@
 """Actors & quotes: who appears, in what tone, who gets quoted, and how each article renders their words."""
 
+from itertools import islice
+
 import streamlit as st
 
 from lib.charts import mention_matrix, tone_distribution, voice_share_chart
 from lib.highlight import Span
 from lib.selection import actor_cell, passage
-from lib.views import mention_counts, mention_evidence, quote_table, side_colors, speaker_renderings, tone_points, voice_share
+from lib.views import (mention_counts, mention_evidence, quote_table, side_colors, speaker_renderings,
+                       tone_points, voice_share)
 from ui import components, state
 
 analysis, view = state.view()
@@ -18,8 +21,28 @@ lex = analysis.lexicons
 actor_colors = lex.actor_colors()
 labels = dict(zip(view.articles.article_id, view.articles.label))
 order = list(labels.values())
-counts = mention_counts(view)
+QUOTES_DRAWN = 500
+RENDERINGS_DRAWN = 12
+counts = state.memo(mention_counts, view)
 named = list(dict.fromkeys(counts.actor))
+
+
+def mention_figure(view):
+    counts = state.memo(mention_counts, view)
+    drawn = counts[counts.article_id.isin(view.articles.article_id[: components.ROWS_DRAWN])]
+    return mention_matrix(drawn, actor_colors=actor_colors, article_order=order[: components.ROWS_DRAWN])
+
+
+def tone_figure(view):
+    points = tone_points(view)
+    ranked = list(points.groupby("actor").size().sort_values(ascending=False).index)
+    return tone_distribution(points, actor_colors=actor_colors, actors=ranked[:14])
+
+
+def voice_figure(view):
+    share = voice_share(view)
+    drawn = share[share.article_id.isin(view.articles.article_id[: components.ROWS_DRAWN])]
+    return voice_share_chart(drawn, side_colors=side_colors(view), article_order=order[: components.ROWS_DRAWN])
 
 
 def _on_dot_click() -> None:
@@ -36,8 +59,9 @@ st.subheader("Who appears")
 if counts.empty:
     components.empty("No actor from the lexicon is named in the chosen articles.")
 else:
-    components.chart(mention_matrix(counts, actor_colors=actor_colors, article_order=order), counts, page="actors",
-                     name="mentions", analysis=view, key="mentions", on_select=_on_dot_click)
+    components.chart(state.memo(mention_figure, view), counts, page="actors", name="mentions", analysis=view,
+                     key="mentions", on_select=_on_dot_click)
+    components.rows_note(view)
     st.caption("Names, descriptions (\u201cthe Ukrainian leader\u201d) and pronouns that continue a person count. "
                "Click a dot for the sentences.")
     left, right = st.columns([2, 1])
@@ -53,10 +77,12 @@ else:
         else:
             color = actor_colors.get(actor, "#888")
             sentences = rows.groupby(["article_id", "start_sentence", "end_sentence"], sort=False)
+            shown = islice(sentences, 50)
             components.evidence(view, [(aid, s, e, [Span(int(a), int(b), "actor", color, m)
                                                     for a, b, m in zip(g.start, g.end, g.match_kind)])
-                                       for (aid, s, e), g in sentences],
-                                note=f"{len(rows)} mentions of {actor} in {sentences.ngroups} sentences.")
+                                       for (aid, s, e), g in shown],
+                                note=f"{len(rows)} mentions of {actor} in {sentences.ngroups} sentences"
+                                     + (" (the first 50 below)." if sentences.ngroups > 50 else "."))
 
 st.subheader("Tone: about the actor, and in the actor's own words")
 with st.expander("What this tone score measures, and where it misleads", icon=":material/help:"):
@@ -69,13 +95,13 @@ with st.expander("What this tone score measures, and where it misleads", icon=":
         "sentence names several actors, only the clauses about this one count, and quoted words are left out. "
         "**The actor's own words** scores its quotations. Every dot is one scored sentence or quotation: click it to "
         "read it. With a handful of dots, read the sentences, not the mean.")
-points = tone_points(view)
+points = state.memo(tone_points, view)
 if points.empty:
     components.empty("No sentence names an actor, so there is no tone to show.")
 else:
     ranked = list(points.groupby("actor").size().sort_values(ascending=False).index)
-    components.chart(tone_distribution(points, actor_colors=actor_colors, actors=ranked[:14]), points,
-                     page="actors", name="tone", analysis=view, key="tone", on_select="rerun")
+    components.chart(state.memo(tone_figure, view), points, page="actors", name="tone", analysis=view, key="tone",
+                     on_select="rerun")
     picked = passage(st.session_state["tone"].selection.points) if "tone" in st.session_state else None
     if picked:
         hit = points[(points.article_id == picked.article_id) & (points.start == picked.start)].iloc[0]
@@ -88,7 +114,7 @@ else:
         st.caption("Never quoted in the chosen articles: " + ", ".join(never_quoted) + ".")
 
 st.subheader("Quotations")
-quotes = quote_table(view)
+quotes = state.memo(quote_table, view)
 if quotes.empty:
     components.empty("The chosen articles quote nobody.")
 else:
@@ -106,11 +132,14 @@ else:
     if chosen:
         shown = shown[shown.speaker.isin(chosen)]
     shown = shown[shown.kind.isin(kind or [])]
+    matching_rows = shown
+    matching = len(shown)
+    shown = shown.head(QUOTES_DRAWN)
     shown = shown.assign(open=[components.reader_href(view, a, s, e) for a, s, e in
                                zip(shown.article_id, shown.start, shown.end)])
     components.table(
         shown[["speaker", "text", "cue", "kind", "label", "polarity", "speaker_phrase", "side", "open"]],
-        page="actors", name="quotations", analysis=view, key="quotes_table",
+        page="actors", name="quotations", analysis=view, key="quotes_table", csv=matching_rows,
         column_config={
             "speaker": "Speaker", "text": st.column_config.TextColumn("Quotation", width="large"), "cue": "Cue",
             "kind": "Kind", "label": "Article", "side": "Side",
@@ -118,24 +147,29 @@ else:
             "speaker_phrase": "As the text names them",
             "open": st.column_config.LinkColumn("Evidence", display_text="open in reader"),
         })
-    st.caption(f"{len(shown)} of {len(quotes)} quotations. A fragment is one to three quoted words.")
+    st.caption(f"{matching:,} of {len(quotes):,} quotations match"
+               + (f"; the first {QUOTES_DRAWN} are listed (search to narrow them; the CSV has all)"
+                  if matching > QUOTES_DRAWN else "") + ". A fragment is one to three quoted words.")
 
     st.subheader("Voice share")
-    share = voice_share(view)
-    components.chart(voice_share_chart(share, side_colors=side_colors(view), article_order=order), share,
-                     page="actors", name="voice_share", analysis=view, key="voice")
+    components.chart(state.memo(voice_figure, view), state.memo(voice_share, view), page="actors",
+                     name="voice_share", analysis=view, key="voice")
+    components.rows_note(view)
 
     st.subheader("The same speaker, as each article renders them")
-    pairs = speaker_renderings(view)
+    pairs = state.memo(speaker_renderings, view)
     if pairs.empty:
         components.empty("No speaker is quoted in more than one chosen article with overlapping words.")
-    for pair in pairs.itertuples():
+    for pair in pairs.head(RENDERINGS_DRAWN).itertuples():
         st.markdown(f"**{pair.speaker}** · shared words: *{pair.shared}*")
-        a, b = st.columns(2)
-        for column, aid, quote, cue, s, e in ((a, pair.article_a, pair.quote_a, pair.cue_a, pair.start_a, pair.end_a),
-                                              (b, pair.article_b, pair.quote_b, pair.cue_b, pair.start_b, pair.end_b)):
+        for column, side in zip(st.columns(2), ("a", "b")):
             with column:
-                sentence = view.sentences[(view.sentences.article_id == aid) & (view.sentences.start <= s)
-                                          & (view.sentences.end >= e)]
-                lo, hi = (int(sentence.start.iloc[0]), int(sentence.end.iloc[0])) if len(sentence) else (s, e)
-                components.evidence(view, [(aid, lo, hi, [Span(s, e, "quote")])], note=f"cue: {cue}")
+                aid, s, e = getattr(pair, f"article_{side}"), getattr(pair, f"start_{side}"), getattr(pair, f"end_{side}")
+                components.evidence(view, [(aid, getattr(pair, f"sentence_start_{side}"),
+                                            getattr(pair, f"sentence_end_{side}"), [Span(s, e, "quote")])],
+                                    note=f"cue: {getattr(pair, f'cue_{side}')}")
+    if len(pairs) > RENDERINGS_DRAWN:
+        st.caption(f"The {RENDERINGS_DRAWN} pairs sharing the most words; all {len(pairs)} are in the CSV.")
+        st.download_button("All pairs (CSV)", lambda: pairs.to_csv(index=False).encode("utf-8"),
+                           file_name=components.file_name("actors", "renderings", view, "csv"), mime="text/csv",
+                           on_click="ignore", icon=":material/download:")

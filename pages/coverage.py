@@ -5,7 +5,7 @@ import streamlit as st
 from lib.charts import coverage_heatmap, position_chart
 from lib.highlight import Span
 from lib.selection import coverage_cell
-from lib.views import METRICS, blind_spots, coverage_matrix, issue_evidence, issue_positions
+from lib.views import METRICS, blind_spots, coverage_matrix, first_articles, issue_evidence, issue_positions
 from ui import components, state
 
 analysis, view = state.view()
@@ -35,9 +35,17 @@ state.bind("in", ["all", *article_ids], "all")
 metric = st.segmented_control("Measure", list(METRICS), format_func=lambda m: METRICS[m].label, key="metric",
                               selection_mode="single") or "share_sentences"
 state.write_url("metric", metric if metric != "share_sentences" else None)
-cells = coverage_matrix(view, metric)
-components.chart(coverage_heatmap(cells, metric=metric, issue_colors=lex.issue_colors()), cells, page="coverage",
-                 name="heatmap", analysis=view, key="heatmap", on_select=_on_cell_click)
+
+
+def heatmap_figure(view, metric):
+    drawn = coverage_matrix(first_articles(view, components.ROWS_DRAWN), metric)
+    return coverage_heatmap(drawn, metric=metric, issue_colors=lex.issue_colors())
+
+
+cells = state.memo(coverage_matrix, view, metric)
+components.chart(state.memo(heatmap_figure, view, metric), cells, page="coverage", name="heatmap", analysis=view,
+                 key="heatmap", on_select=_on_cell_click)
+components.rows_note(view)
 st.caption("Click a cell to read its sentences. Shares are of each article's body sentences (or words), "
            "on a fixed 0–100 % scale.")
 
@@ -62,23 +70,25 @@ if issue:
             (r.article_id, r.start, r.end,
              [Span(int(a), int(b), "match", color) for a, b in (o.split("-") for o in r.phrase_offsets.split(";"))])
             for r in rows.itertuples()], note=f"{description} {len(rows)} sentences; matched phrases highlighted.")
-        st.download_button("These sentences (CSV)", rows.to_csv(index=False).encode("utf-8"),
+        st.download_button("These sentences (CSV)", lambda: rows.to_csv(index=False).encode("utf-8"),
                            file_name=components.file_name("coverage", f"evidence_{issue}", view, "csv"),
                            mime="text/csv", on_click="ignore", icon=":material/download:")
 
 st.subheader("Where in the article")
-positions = issue_positions(view, issue)
+positions = issue_positions(first_articles(view, components.ROWS_DRAWN), issue)
 if positions.empty:
     components.empty("No issue sentence to place." if not issue else f"{issue_labels[issue]} appears nowhere.")
 else:
-    components.chart(position_chart(positions, issue_colors=lex.issue_colors(), article_order=list(labels.values())),
-                     positions.drop(columns=["phrase_offsets"]), page="coverage", name="positions", analysis=view,
-                     key="positions")
+    components.chart(position_chart(positions, issue_colors=lex.issue_colors(),
+                                    article_order=list(labels.values())[: components.ROWS_DRAWN]),
+                     issue_positions(view, issue).drop(columns=["phrase_offsets"]), page="coverage", name="positions",
+                     analysis=view, key="positions")
+    components.rows_note(view)
     st.caption("Each tick is a sentence; 0 % is the first sentence of the body. "
                + ("Showing " + issue_labels[issue] + " only." if issue else "Choose an issue above to show one."))
 
 st.subheader("Blind spots")
-spots = blind_spots(view)
+spots = state.memo(blind_spots, view)
 if len(view.articles) < 2:
     components.empty("Choose at least two articles to see what one covers and another leaves out.")
 elif spots.empty:

@@ -46,7 +46,7 @@ if len(view.articles) > MAX_CARDS:
                      analysis=view, key="articles_table")
 
 st.subheader("What stands out")
-found = findings(view)
+found = state.memo(findings, view)
 if not found:
     components.empty("Nothing stands out yet: choose at least two articles to compare them.")
 for finding in found:

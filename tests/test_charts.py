@@ -43,8 +43,21 @@ def test_tone_distribution_shows_n_and_keeps_measures_apart(geneva):
     points = tone_points(geneva)
     fig = tone_distribution(points, actor_colors=geneva.lexicons.actor_colors(), actors=["Vladimir Medinsky"])
     assert "n=4 | 2" in fig.layout.yaxis.ticktext[0]
-    dots = [t for t in fig.data if t.mode == "markers"]
-    assert sorted(len(t.x) for t in dots) == [2, 4]
+    dots = {t.name: t for t in fig.data if t.mode == "markers"}
+    assert (len(dots["coverage"].x), len(dots["voice"].x)) == (4, 2)
+    assert {c[3] for c in dots["voice"].customdata} == {"Vladimir Medinsky"}
+    mean_bar = next(t for t in fig.data if t.name == "voice mean")
+    voice = points[(points.actor == "Vladimir Medinsky") & (points.measure == "voice")]
+    assert abs(mean_bar.x[0] - voice.polarity.mean()) < 1e-12
+
+
+def test_tone_distribution_samples_dots_but_not_the_mean(geneva):
+    points = tone_points(geneva)
+    fig = tone_distribution(points, actor_colors={}, actors=["Russia"], max_dots=5)
+    russia = points[(points.actor == "Russia") & (points.measure == "coverage")]
+    dots = next(t for t in fig.data if t.name == "coverage")
+    assert 0 < len(dots.x) <= 5 < len(russia)
+    assert abs(next(t for t in fig.data if t.name == "coverage mean").x[0] - russia.polarity.mean()) < 1e-12
     assert tuple(fig.layout.xaxis.range) == (-1.05, 1.05)
 
 

@@ -1,6 +1,6 @@
 """The tables behind the views, on the bundled corpus."""
 
-from lib.views import (blind_spots, coverage_matrix, issue_evidence, issue_positions, mention_counts, parse_focus,
+from lib.views import (blind_spots, decode_choice, encode_choice, coverage_matrix, issue_evidence, issue_positions, mention_counts, parse_focus,
                        quote_table, reader_link, select, speaker_renderings, voice_share)
 from tests.conftest import GENEVA_AFP, GENEVA_BRIEF, GENEVA_EXPLAINER
 
@@ -65,3 +65,14 @@ def test_reader_links_round_trip():
     assert parse_focus("id:with:colons:3-9") == ("id:with:colons", 3, 9)
     for bad in (None, "", "b", "b:x-1", "b:9-3"):
         assert parse_focus(bad) is None
+
+
+def test_article_choice_in_the_url_stays_short():
+    ids = [f"a{i}" for i in range(10)]
+    assert encode_choice(ids, ids) is None
+    assert encode_choice(["a1", "a3"], ids) == "a1,a3"
+    assert encode_choice(ids[:-1], ids) == "-a9"
+    assert decode_choice("-a9", ids) == ids[:-1]
+    assert decode_choice("a3,a1,zz,a3", ids) == ["a3", "a1"]
+    for chosen in (["a2"], ids[1:], ["a5", "a0"]):
+        assert decode_choice(encode_choice(chosen, ids), ids) == chosen

@@ -14,7 +14,18 @@ from lib.analysis import Analysis
 from lib.highlight import Span, chip, highlight
 from lib.views import article_labels, reader_link
 
-__all__ = ["file_name", "chart", "table", "evidence", "empty", "reader_href"]
+__all__ = ["file_name", "chart", "table", "evidence", "empty", "reader_href", "ROWS_DRAWN", "rows_note"]
+
+# Charts with one row per article draw this many; more would not be read, only scrolled.
+ROWS_DRAWN = 40
+
+
+def rows_note(analysis: Analysis) -> None:
+    """Say so when a per-article chart shows only the first articles."""
+    n = len(analysis.articles)
+    if n > ROWS_DRAWN:
+        st.caption(f"Drawn for the first {ROWS_DRAWN} of the {n:,} chosen articles; its CSV holds all of them. "
+                   "Narrow the choice in the sidebar to draw others.")
 
 
 def file_name(page: str, what: str, analysis: Analysis, extension: str) -> str:
@@ -22,6 +33,11 @@ def file_name(page: str, what: str, analysis: Analysis, extension: str) -> str:
     n = len(analysis.articles)
     scope = analysis.articles.article_id.iloc[0][:24] if n == 1 else f"{n}-articles"
     return f"parallax_{page}_{what}_{scope}_{date.today().isoformat()}.{extension}"
+
+
+def _csv(data: pd.DataFrame):
+    """The CSV, made only when the button is clicked (large tables would slow every rerun)."""
+    return lambda: data.to_csv(index=False).encode("utf-8")
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, *, page: str, name: str, analysis: Analysis, key: str,
@@ -34,16 +50,17 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, page: str, name: str, analysis:
     }
     event = st.plotly_chart(fig, key=key, config=config, on_select=on_select or "ignore",
                             selection_mode=("points",))
-    st.download_button("Data behind this chart (CSV)", data.to_csv(index=False).encode("utf-8"),
+    st.download_button("Data behind this chart (CSV)", _csv(data),
                        file_name=file_name(page, name, analysis, "csv"), mime="text/csv", key=f"{key}_csv",
                        on_click="ignore", icon=":material/download:")
     return event
 
 
-def table(data: pd.DataFrame, *, page: str, name: str, analysis: Analysis, key: str, **kwargs):
-    """A table with its CSV download."""
+def table(data: pd.DataFrame, *, page: str, name: str, analysis: Analysis, key: str,
+          csv: pd.DataFrame | None = None, **kwargs):
+    """A table with its CSV download (of `csv` when the table shows only part of it)."""
     shown = st.dataframe(data, hide_index=True, key=key, **kwargs)
-    st.download_button("Download this table (CSV)", data.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download this table (CSV)", _csv(data if csv is None else csv),
                        file_name=file_name(page, name, analysis, "csv"), mime="text/csv", key=f"{key}_csv",
                        on_click="ignore", icon=":material/download:")
     return shown
@@ -51,7 +68,7 @@ def table(data: pd.DataFrame, *, page: str, name: str, analysis: Analysis, key: 
 
 def reader_href(analysis: Analysis, article_id: str, start: int, end: int) -> str:
     """Link into the reader at a passage, beside the other chosen articles."""
-    return reader_link(list(analysis.articles.article_id), article_id, start, end)
+    return reader_link(analysis.articles.article_id.iloc[:3].tolist(), article_id, start, end)
 
 
 def evidence(analysis: Analysis, items: Iterable[tuple[str, int, int, Sequence[Span]]], *, limit: int = 50,

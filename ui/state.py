@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
 from lib.analysis import Analysis, AnalysisCache, analyze_corpus
 from lib.corpus import DEFAULT_CORPUS, CorpusError, load_corpus
 from lib.lexicon import DEFAULT_ACTORS, DEFAULT_ISSUES, LexiconError, load_lexicons
-from lib.views import select
+from lib.views import decode_choice, encode_choice, select
 
-__all__ = ["through_entry_point", "corpus_path", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
+T = TypeVar("T")
+
+__all__ = ["memo", "through_entry_point", "corpus_path", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
 
 
 def corpus_path() -> Path:
@@ -42,18 +47,49 @@ def _signature(*paths: Path) -> tuple:
     return tuple(entries)
 
 
+class _AnalysisStore:
+    """Analyses by corpus and content signature, shared by every session of this process.
+
+    Kept outside `st.cache_*` on purpose: a cached function may not draw into a
+    placeholder made outside it, and the progress bar of a long first analysis is one.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.articles = AnalysisCache()  # per article, keyed by its text and the lexicons
+        self.analyses: dict[tuple, Analysis] = {}
+        self.derived: OrderedDict[tuple, object] = OrderedDict()  # tables and figures per chosen articles
+
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
+        """`compute()` once per key, keeping the most recent few hundred results."""
+        with self.lock:
+            if key in self.derived:
+                self.derived.move_to_end(key)
+                return self.derived[key]  # type: ignore[return-value]
+        value = compute()
+        with self.lock:
+            self.derived[key] = value
+            while len(self.derived) > 256:
+                self.derived.popitem(last=False)
+        return value
+
+    def get(self, path: Path, signature: tuple, progress: Callable[[int, int], None]) -> Analysis:
+        key = (str(path), signature)
+        with self.lock:
+            if key not in self.analyses:
+                lex = load_lexicons(DEFAULT_ACTORS, DEFAULT_ISSUES)
+                analysis = analyze_corpus(load_corpus(path), lex, cache=self.articles, progress=progress)
+                # Keep the newest few corpora; an edited file gives a new signature.
+                while len(self.analyses) >= 3:
+                    self.analyses.pop(next(iter(self.analyses)))
+                self.derived.clear()
+                self.analyses[key] = analysis
+            return self.analyses[key]
+
+
 @st.cache_resource(show_spinner=False)
-def _article_cache() -> AnalysisCache:
-    # Keyed by each article's text and the lexicons, so it is safe to share between sessions.
-    return AnalysisCache()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _analysis(path: str, signature: tuple, _progress: Callable[[int, int], None] | None) -> Analysis:
-    del signature  # only part of the cache key: a changed file gives a new analysis
-    lex = load_lexicons(DEFAULT_ACTORS, DEFAULT_ISSUES)
-    corpus = load_corpus(path)
-    return analyze_corpus(corpus, lex, cache=_article_cache(), progress=_progress)
+def _store() -> _AnalysisStore:
+    return _AnalysisStore()
 
 
 def load_analysis() -> Analysis:
@@ -71,7 +107,7 @@ def load_analysis() -> Analysis:
             bar.progress(done / total, text=f"Analysing {done:,} of {total:,} articles…")
 
     try:
-        analysis = _analysis(str(path), signature, progress)
+        analysis = _store().get(path, signature, progress)
     except (CorpusError, LexiconError) as exc:
         bar.empty()
         st.error(str(exc))
@@ -116,12 +152,12 @@ def article_choice(analysis: Analysis) -> list[str]:
     labels = dict(zip(analysis.articles.article_id, analysis.articles.label))
     from_url = url_value("articles")
     if from_url is not None:
-        st.session_state["articles"] = [a for a in from_url.split(",") if a in labels] or ids
+        st.session_state["articles"] = decode_choice(from_url, ids) or ids
     elif "articles" not in st.session_state or not set(st.session_state["articles"]) <= set(ids):
         st.session_state["articles"] = ids
     chosen = st.sidebar.multiselect("Articles", ids, format_func=lambda a: labels[a], key="articles",
                                     help="The articles every page compares.")
-    write_url("articles", ",".join(chosen) if chosen != ids else None)
+    write_url("articles", encode_choice(chosen, ids))
     return chosen
 
 
@@ -150,4 +186,16 @@ def view() -> tuple[Analysis, Analysis]:
     chosen = st.session_state.get("articles")
     if chosen is None:
         chosen = list(analysis.articles.article_id)
-    return analysis, select(analysis, chosen)
+    return analysis, memo(select, analysis, tuple(chosen))
+
+
+def memo(compute: Callable[..., T], analysis: Analysis, *args: Hashable) -> T:
+    """`compute(analysis, *args)`, computed once per analysis and arguments and shared by sessions.
+
+    A widget change that does not change the chosen articles then costs no recomputation
+    of the tables and figures that depend only on them.
+    """
+    code = getattr(compute, "__code__", None)
+    key = (compute.__module__, compute.__qualname__, code.co_filename if code else "", id(analysis), len(analysis.articles),
+           tuple(analysis.articles.article_id), args)
+    return _store().memo(key, lambda: compute(analysis, *args))
