@@ -27,6 +27,19 @@ FONT = dict(family="Inter, 'Source Sans Pro', 'DejaVu Sans', sans-serif", size=1
 _HEAT_SCALE = [[0.0, "#f7f7f7"], [0.01, "#e3eef9"], [0.35, "#8fb8de"], [0.7, "#3b7cbf"], [1.0, "#08306b"]]
 
 
+def _esc(values) -> list[str]:
+    """Article labels and lexicon names for plotly, which reads a subset of HTML in its text."""
+    import html
+
+    return [html.escape(str(v)) for v in values]
+
+
+def _safe_hex(color: str) -> str:
+    import re
+
+    return color if re.fullmatch(r"#[0-9a-fA-F]{6}", color or "") else "#262730"
+
+
 def _base_layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
@@ -78,15 +91,15 @@ def coverage_heatmap(cells: pd.DataFrame, *, metric: str, issue_colors: dict[str
     cannot select; each carries customdata (article_id, issue).
     """
     m = METRICS[metric]
-    labels = list(dict.fromkeys(cells.label))
-    issues = list(dict.fromkeys(cells.issue_label))
+    labels = _esc(dict.fromkeys(cells.label))
+    issues = _esc(dict.fromkeys(cells.issue_label))
     top = 100.0 if m.percent else max(1.0, float(cells.value.max() if len(cells) else 1))
     text = [(f"{v:.0f}%" if m.percent else f"{v:.0f}") if v > 0 else "·" for v in cells.value]
     cell_px = 44
     fig = go.Figure(
         go.Scatter(
-            x=cells.issue_label,
-            y=cells.label,
+            x=_esc(cells.issue_label),
+            y=_esc(cells.label),
             mode="markers+text",
             marker=dict(
                 symbol="square",
@@ -112,7 +125,7 @@ def coverage_heatmap(cells: pd.DataFrame, *, metric: str, issue_colors: dict[str
                      tickfont=dict(size=12))
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), showgrid=False, automargin=True)
     # Colour ticks by issue so the grid matches the issue colours used elsewhere.
-    fig.update_xaxes(ticktext=[f"<span style='color:{issue_colors.get(i, '#262730')}'>■</span> {lbl}"
+    fig.update_xaxes(ticktext=[f"<span style='color:{_safe_hex(issue_colors.get(i, ''))}'>■</span> {lbl}"
                                for i, lbl in zip(dict.fromkeys(cells.issue), issues)], tickvals=issues)
     return fig
 
@@ -124,9 +137,9 @@ def position_chart(positions: pd.DataFrame, *, issue_colors: dict[str, str], art
         fig.add_trace(
             go.Scatter(
                 x=group.position,
-                y=group.label,
+                y=_esc(group.label),
                 mode="markers",
-                name=group.issue_label.iloc[0],
+                name=_esc([group.issue_label.iloc[0]])[0],
                 marker=dict(color=issue_colors.get(issue, "#888"), size=13, symbol="line-ns-open",
                             line=dict(width=3, color=issue_colors.get(issue, "#888"))),
                 customdata=list(zip(group.article_id, group.start, group.end, group.issue)),
@@ -138,7 +151,7 @@ def position_chart(positions: pd.DataFrame, *, issue_colors: dict[str, str], art
     _base_layout(fig, title="Where in the article each issue appears", height=120 + 60 * max(len(article_order), 1))
     fig.update_xaxes(range=[-0.03, 1.03], tickformat=".0%", title="position in the article (0% = lead)",
                      showgrid=True, gridcolor="#eee", zeroline=False)
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(article_order)), automargin=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=_esc(reversed(article_order)), automargin=True)
     fig.add_vrect(x0=-0.03, x1=0.1, fillcolor="#fff3cd", opacity=0.5, line_width=0, layer="below",
                   annotation_text="lead", annotation_position="top left")
     fig.update_layout(legend=dict(orientation="h", y=-0.25, x=0))
@@ -147,13 +160,13 @@ def position_chart(positions: pd.DataFrame, *, issue_colors: dict[str, str], art
 
 def mention_matrix(counts: pd.DataFrame, *, actor_colors: dict[str, str], article_order: list[str]) -> go.Figure:
     """Mentions per actor and article as sized dots in each actor's colour; zeros drawn as empty rings."""
-    actors = list(dict.fromkeys(counts.actor))
+    actors = _esc(dict.fromkeys(counts.actor))
     largest = max(1, int(counts.mentions.max()) if len(counts) else 1)
     sizes = [8 + 34 * math.sqrt(v / largest) if v else 8 for v in counts.mentions]
     fig = go.Figure(
         go.Scatter(
-            x=counts.label,
-            y=counts.actor,
+            x=_esc(counts.label),
+            y=_esc(counts.actor),
             mode="markers+text",
             text=[str(v) if v else "" for v in counts.mentions],
             textposition="middle right",
@@ -168,8 +181,8 @@ def mention_matrix(counts: pd.DataFrame, *, actor_colors: dict[str, str], articl
         )
     )
     _base_layout(fig, title="Mentions per actor and article", height=110 + 34 * max(len(actors), 1))
-    fig.update_xaxes(categoryorder="array", categoryarray=article_order, side="top", showgrid=False, tickangle=0,
-                     tickvals=article_order, ticktext=[_two_lines(a) for a in article_order])
+    fig.update_xaxes(categoryorder="array", categoryarray=_esc(article_order), side="top", showgrid=False, tickangle=0,
+                     tickvals=_esc(article_order), ticktext=[_two_lines(a) for a in article_order])
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(actors)), showgrid=True, gridcolor="#f0f0f0",
                      automargin=True)
     fig.update_layout(margin=dict(t=90))
@@ -209,8 +222,9 @@ def tone_distribution(points: pd.DataFrame, *, actor_colors: dict[str, str], act
                 name=measure,
                 showlegend=False,
                 customdata=list(zip(sampled.article_id, sampled.start, sampled.end, sampled.actor, sampled.measure)),
-                hovertext=[f"{lbl}<br>{_wrap(t)}" for lbl, t in zip(sampled.label, sampled.text)],
-                hovertemplate="<b>%{customdata[3]}</b> · polarity %{x:.2f}<br>%{hovertext}<extra></extra>",
+                hovertext=[f"{lbl}<br>{_wrap(t)}" for lbl, t in zip(_esc(sampled.label), sampled.text)],
+                text=_esc(sampled.actor),
+                hovertemplate="<b>%{text}</b> · polarity %{x:.2f}<br>%{hovertext}<extra></extra>",
             ),
             row=1,
             col=col,
@@ -223,7 +237,7 @@ def tone_distribution(points: pd.DataFrame, *, actor_colors: dict[str, str], act
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#262730", width=2), hoverinfo="skip",
                                  showlegend=False, name=f"{measure} mean"), row=1, col=col)
     n_by = points.groupby(["actor", "measure"]).size()
-    ticktext = [f"{a}  <span style='color:#777'>(n={int(n_by.get((a, 'coverage'), 0))} | "
+    ticktext = [f"{_esc([a])[0]}  <span style='color:#777'>(n={int(n_by.get((a, 'coverage'), 0))} | "
                 f"{int(n_by.get((a, 'voice'), 0))})</span>" for a in actors]
     _base_layout(fig, title="Tone per actor: every score, with its mean (black bar)", height=140 + 46 * max(len(actors), 1))
     fig.update_yaxes(tickvals=list(range(len(actors))), ticktext=ticktext, range=[-0.6, len(actors) - 0.4],
@@ -241,19 +255,20 @@ def voice_share_chart(share: pd.DataFrame, *, side_colors: dict[str, str], artic
         fig.add_trace(
             go.Bar(
                 x=group.share * 100,
-                y=group.label,
+                y=_esc(group.label),
                 orientation="h",
-                name=side,
+                name=_esc([side])[0],
                 marker=dict(color=side_colors.get(side, "#888"), line=dict(color="white", width=1)),
                 text=[f"{q} ({s:.0%})" if q else "none" for q, s in zip(group.quotes, group.share)],
                 textposition="inside",
                 insidetextanchor="middle",
                 customdata=list(zip(group.article_id, group.side, group.speakers)),
-                hovertemplate="<b>%{y}</b><br>" + side + ": %{text}<br>%{customdata[2]}<extra></extra>",
+                hovertext=_esc(group.speakers),
+                hovertemplate="<b>%{y}</b><br>" + _esc([side])[0] + ": %{text}<br>%{hovertext}<extra></extra>",
             )
         )
     _base_layout(fig, title="Voice share: whose words each article quotes, by side", height=140 + 56 * max(len(article_order), 1))
     fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2, x=0))
     fig.update_xaxes(range=[0, 100], ticksuffix="%", title="share of the article's quotations")
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(article_order)), automargin=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=_esc(reversed(article_order)), automargin=True)
     return fig

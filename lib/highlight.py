@@ -7,10 +7,11 @@ only tags in the output are the ones this module writes.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Span", "highlight", "legend", "chip"]
+__all__ = ["Span", "highlight", "legend", "chip", "md"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,14 @@ def highlight(text: str, spans: Iterable[Span], *, start: int = 0, end: int | No
             piece = _open_tag(s) + piece + "</span>"
         out.append(piece)
     return "".join(out)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: object) -> str:
+    """Text made inert for Streamlit markdown: no links, images, emphasis, maths or tags, one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def chip(label: str, color: str) -> str:

@@ -5,7 +5,7 @@ from itertools import islice
 import streamlit as st
 
 from lib.charts import mention_matrix, tone_distribution, voice_share_chart
-from lib.highlight import Span
+from lib.highlight import Span, md
 from lib.selection import actor_cell, passage
 from lib.views import (mention_counts, mention_evidence, quote_table, side_colors, speaker_renderings,
                        tone_points, voice_share)
@@ -73,7 +73,7 @@ else:
     if actor:
         rows = mention_evidence(view, actor, None if where == "all" else where)
         if rows.empty:
-            components.empty(f"{actor} is not named there.")
+            components.empty(f"{md(actor)} is not named there.")
         else:
             color = actor_colors.get(actor, "#888")
             sentences = rows.groupby(["article_id", "start_sentence", "end_sentence"], sort=False)
@@ -105,13 +105,13 @@ else:
     picked = passage(st.session_state["tone"].selection.points) if "tone" in st.session_state else None
     if picked:
         hit = points[(points.article_id == picked.article_id) & (points.start == picked.start)].iloc[0]
-        st.markdown(f"**{hit.actor}** · {hit.measure} · polarity {hit.polarity:+.2f}, subjectivity "
+        st.markdown(f"**{md(hit.actor)}** · {hit.measure} · polarity {hit.polarity:+.2f}, subjectivity "
                     f"{hit.subjectivity:.2f}" + (" · scored on the clauses about this actor" if hit.scoped else ""))
         components.evidence(view, [(picked.article_id, picked.start, picked.end,
                                     [Span(picked.start, picked.end, "focus")])])
     never_quoted = [a for a in ranked[:14] if not ((points.actor == a) & (points.measure == "voice")).any()]
     if never_quoted:
-        st.caption("Never quoted in the chosen articles: " + ", ".join(never_quoted) + ".")
+        st.caption("Never quoted in the chosen articles: " + md(", ".join(never_quoted)) + ".")
 
 st.subheader("Quotations")
 quotes = state.memo(quote_table, view)
@@ -161,7 +161,7 @@ else:
     if pairs.empty:
         components.empty("No speaker is quoted in more than one chosen article with overlapping words.")
     for pair in pairs.head(RENDERINGS_DRAWN).itertuples():
-        st.markdown(f"**{pair.speaker}** · shared words: *{pair.shared}*")
+        st.markdown(f"**{md(pair.speaker)}** · shared words: *{md(pair.shared)}*")
         for column, side in zip(st.columns(2), ("a", "b")):
             with column:
                 aid, s, e = getattr(pair, f"article_{side}"), getattr(pair, f"start_{side}"), getattr(pair, f"end_{side}")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.charts import coverage_heatmap, position_chart
-from lib.highlight import Span
+from lib.highlight import Span, md
 from lib.selection import coverage_cell
 from lib.views import METRICS, blind_spots, coverage_matrix, first_articles, issue_evidence, issue_positions
 from ui import components, state
@@ -62,8 +62,8 @@ if issue:
     description = lex.issue(issue).description
     if rows.empty:
         where = "the chosen articles" if article == "all" else labels[article]
-        components.empty(f"{issue_labels[issue]} does not appear in {where}: none of its phrases "
-                         f"({', '.join(lex.issue(issue).phrases[:6])}…) is in any sentence.")
+        components.empty(f"{md(issue_labels[issue])} does not appear in {md(where)}: none of its phrases "
+                         f"({md(', '.join(lex.issue(issue).phrases[:6]))}…) is in any sentence.")
     else:
         color = lex.issue(issue).color
         components.evidence(view, [
@@ -77,7 +77,7 @@ if issue:
 st.subheader("Where in the article")
 positions = issue_positions(first_articles(view, components.ROWS_DRAWN), issue)
 if positions.empty:
-    components.empty("No issue sentence to place." if not issue else f"{issue_labels[issue]} appears nowhere.")
+    components.empty("No issue sentence to place." if not issue else f"{md(issue_labels[issue])} appears nowhere.")
 else:
     components.chart(position_chart(positions, issue_colors=lex.issue_colors(),
                                     article_order=list(labels.values())[: components.ROWS_DRAWN]),
@@ -85,7 +85,7 @@ else:
                      analysis=view, key="positions")
     components.rows_note(view)
     st.caption("Each tick is a sentence; 0 % is the first sentence of the body. "
-               + ("Showing " + issue_labels[issue] + " only." if issue else "Choose an issue above to show one."))
+               + ("Showing " + md(issue_labels[issue]) + " only." if issue else "Choose an issue above to show one."))
 
 st.subheader("Blind spots")
 spots = state.memo(blind_spots, view)

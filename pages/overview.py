@@ -1,11 +1,9 @@
 """Overview: the corpus at a glance, and what stands out, each finding with its evidence."""
 
-import html
-
 import streamlit as st
 
 from lib.findings import findings
-from lib.highlight import Span, chip
+from lib.highlight import Span, chip, md
 from ui import components, state
 
 analysis, view = state.view()
@@ -36,8 +34,8 @@ for row_start in range(0, min(len(view.articles), MAX_CARDS), 3):
                               for i, s in zip(issues.issue, issues.share_sentences))
         meta = " · ".join(x for x in (article.outlet, article.date, article.dateline) if x)
         with column.container(border=True):
-            st.markdown(f"**{html.escape(article.title)}**", unsafe_allow_html=False)
-            st.caption(f"{meta or 'no outlet or date'} · {article.words:,} words · {article.quotes} quotations")
+            st.markdown(f"**{md(article.title)}**")
+            st.caption(f"{md(meta) or 'no outlet or date'} · {article.words:,} words · {article.quotes} quotations")
             st.markdown(f"<div>{actors or '<i>no actors named</i>'}</div><div style='margin-top:4px'>"
                         f"{issue_chips or '<i>no issue found</i>'}</div>", unsafe_allow_html=True)
 if len(view.articles) > MAX_CARDS:
@@ -50,8 +48,8 @@ found = state.memo(findings, view)
 if not found:
     components.empty("Nothing stands out yet: choose at least two articles to compare them.")
 for finding in found:
-    with st.expander(f"**{finding.headline}**", expanded=False):
-        st.write(finding.detail)
+    with st.expander(f"**{md(finding.headline)}**", expanded=False):
+        st.markdown(md(finding.detail))
         if finding.evidence:
             components.evidence(view, [(e.article_id, e.start, e.end, [Span(a, b, "quote") for a, b in e.marks])
                                        for e in finding.evidence])

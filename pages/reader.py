@@ -1,12 +1,10 @@
 """Reader: two or three articles side by side, with what they share, what only one has, and what differs."""
 
-import html
-
 import pandas as pd
 import streamlit as st
 
 from lib.compare import align_passages, differences
-from lib.highlight import Span, highlight, legend
+from lib.highlight import Span, highlight, legend, md
 from lib.views import parse_focus, select
 from ui import components, state
 
@@ -101,14 +99,15 @@ def spans_for(article_id: str) -> list[Span]:
 
 if focus and focus[0] in pane.texts:
     text = pane.texts[focus[0]]
-    st.info(f"Opened at a passage in **{html.escape(all_labels[focus[0]])}** (outlined below): "
-            f"\u201c{text[focus[1]:focus[2]][:300]}\u201d", icon=":material/my_location:")
+    st.info(f"Opened at a passage in **{md(all_labels[focus[0]])}** (outlined below): "
+            f"\u201c{md(text[focus[1]:focus[2]][:300])}\u201d", icon=":material/my_location:")
 
 columns = st.columns(len(read))
 for column, article in zip(columns, pane.articles.itertuples()):
     with column:
-        st.markdown(f"#### {html.escape(article.title)}")
-        st.caption(" · ".join(x for x in (article.outlet, article.date, article.dateline, f"{article.words} words") if x))
+        st.markdown(f"#### {md(article.title)}")
+        st.caption(md(" · ".join(x for x in (article.outlet, article.date, article.dateline, f"{article.words} words")
+                                 if x)))
         text = pane.texts[article.article_id]
         spans = spans_for(article.article_id)
         paragraphs = pane.paragraphs[pane.paragraphs.article_id == article.article_id]
@@ -125,18 +124,18 @@ if len(read) > 1:
     if diff.empty:
         components.empty("No counted fact (durations, weapons, casualties, the war's length) is told differently.")
     for family, group in diff.groupby("family", sort=False):
-        st.markdown(f"**{group.family_label.iloc[0]}**")
+        st.markdown(f"**{md(group.family_label.iloc[0])}**")
         cells = st.columns(len(read))
         by_article = group.set_index("article_id")
         for cell, aid in zip(cells, read):
             with cell:
                 if aid not in by_article.index:
-                    st.caption(f"{all_labels[aid]}: not stated")
+                    st.caption(f"{md(all_labels[aid])}: not stated")
                     continue
                 row = by_article.loc[aid]
                 lo = min(s for s, _ in row.sentence_spans)
                 hi = max(e for _, e in row.sentence_spans)
-                st.markdown(f"{all_labels[aid]}: **{html.escape(row.wording)}**")
+                st.markdown(f"{md(all_labels[aid])}: **{md(row.wording)}**")
                 with st.expander("the sentences"):
                     components.evidence(pane, [(aid, s, e, [Span(a, b, "focus") for a, b in row.spans])
                                                for s, e in row.sentence_spans])
@@ -159,5 +158,5 @@ if len(read) > 1:
         st.dataframe(pd.DataFrame(rows), hide_index=True,
                      column_config={all_labels[a]: st.column_config.TextColumn(width="large") for a in read})
         unique = aligned.groupby("article_id").group.apply(lambda g: int((g == -1).sum()))
-        st.caption("Sentences only one article has: " + ", ".join(f"{all_labels[a]} {unique.get(a, 0)}" for a in read)
+        st.caption("Sentences only one article has: " + ", ".join(f"{md(all_labels[a])} {unique.get(a, 0)}" for a in read)
                    + ". They are marked with a dotted line in the text above.")

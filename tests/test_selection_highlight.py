@@ -35,3 +35,13 @@ def test_colours_that_are_not_hex_never_reach_a_style():
     assert "#888888" in chip("<b>x</b>", "javascript:1")
     assert "&lt;b&gt;" in chip("<b>x</b>", "#123456")
     assert "Territory" in legend([("match", "#d62728", "Territory")])
+
+
+def test_markdown_escaping_leaves_no_link_image_or_maths():
+    from lib.highlight import md
+
+    hostile = "![x](http://tracker.example/p.png) [click](javascript:alert(1)) **bold** $x$ <b>t</b>\nnext"
+    escaped = md(hostile)
+    for live in ("![", "](", "**", "$x$", "<b>", "\n"):
+        assert live not in escaped
+    assert md("Russia's 126 drones") == r"Russia's 126 drones"
