@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .corpus import Corpus, LoadProblem
-from .lexicon import Lexicons, word_keys
+from .lexicon import Lexicons
 from .quotes import QuoteSpan, attribute, find_quote_spans, quote_kind
 from .text import WORD_RE, find_date, segment
 from .tone import Assessment, actor_scope, assess_sentence, clauses, mask, mean_tone
@@ -161,7 +161,6 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
     """Segment one article and find its actors, quotations, issues and tone."""
     seg = segment(text)
     word_starts = [w.start() for w in WORD_RE.finditer(text)]
-    keys = word_keys(text)
     starts = [s.start for s in seg.sentences]
 
     def sentence_of(pos: int) -> int:
@@ -192,7 +191,7 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
 
     # Actors: names and descriptions, then pronouns that continue a person.
     quote_spans, problems = find_quote_spans(text, [(p.start, p.end) for p in seg.paragraphs])
-    actor_matches, issue_matches = lex.find(text, keys)
+    actor_matches, issue_matches = lex.find(text)
     named = [(m.start, m.end, m.payload, m.phrase) for m in actor_matches if inside_sentence(m.start)]
     pronouns = _resolve_pronouns(text, [(s, e, a) for s, e, a, _ in named], quote_spans, sentence_of, lex)
     mention_rows: list[tuple] = []

@@ -27,7 +27,6 @@ __all__ = [
     "parse_actors",
     "parse_issues",
     "phrase_pattern",
-    "word_keys",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -125,18 +124,32 @@ def phrase_pattern(phrase: str, *, inflect: bool) -> str:
     return "".join(parts)
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+_NEXT_WORD = re.compile(r"[^\w]+([^\W_]+)")
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex matching any of `words`, factored by prefix so the engine never backtracks
+    through hundreds of alternatives at each position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
 _APPOSITION_GAP = re.compile(r"\s*,?\s*")
 # A word part: letters and digits between hyphens, apostrophes and other punctuation.
 _WORD_PART_RE = re.compile(r"(?<![^\W_])[^\W_]+")
-
-
-def word_keys(text: str) -> list[tuple[int, str]]:
-    """(offset, lower-case word part) for every place a phrase could start; compute once per text."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return [(m.start(), m.group()) for m in _WORD_PART_RE.finditer(lowered)]
-    # Lower-casing changed the length ("İ" becomes two characters): keep the offsets right.
-    return [(m.start(), m.group().lower()) for m in _WORD_PART_RE.finditer(text)]
 
 
 class PhraseMatcher:
@@ -150,24 +163,51 @@ class PhraseMatcher:
     def __init__(self, entries: Iterable[tuple[str, str, int, str, bool, bool]]):
         """`entries`: (group, regex source, payload, phrase, case_sensitive, inflected)."""
         self._indexed: dict[str, list[tuple[re.Pattern[str], str, int, str]]] = {}
+        # Phrases opening with "the", "a" or "an" are indexed by their first two words, so the
+        # many articles in a text do not each try every "the …" description.
+        self._by_two: dict[str, dict[str, list[tuple[re.Pattern[str], str, int, str]]]] = {}
         self._scanned: list[tuple[re.Pattern[str], str, int, str]] = []
         self.groups: set[str] = set()
         for group, source, payload, phrase, case_sensitive, inflected in entries:
             self.groups.add(group)
             flags = 0 if case_sensitive else re.IGNORECASE
             compiled = re.compile(rf"(?:{source})(?![^\W_])", flags)
+            entry = (compiled, group, payload, phrase)
             keys = _first_words(phrase, inflect=inflected)
+            second = _first_words(phrase.split(None, 1)[1], inflect=inflected) if len(phrase.split()) > 1 else []
             if not keys:
-                self._scanned.append((compiled, group, payload, phrase))
-            for key in keys:
-                self._indexed.setdefault(key, []).append((compiled, group, payload, phrase))
+                self._scanned.append(entry)
+            elif keys[0] in _ARTICLES and second:
+                for first in keys:
+                    for key in second:
+                        self._by_two.setdefault(first, {}).setdefault(key, []).append(entry)
+            else:
+                for key in keys:
+                    self._indexed.setdefault(key, []).append(entry)
+        self._compile_keys()
 
-    def find(self, text: str, keys: Sequence[tuple[int, str]] | None = None) -> dict[str, list[Match]]:
-        """Each group's non-overlapping matches in `text`; pass `word_keys(text)` to reuse a scan."""
+    def _compile_keys(self) -> None:
+        words = sorted(set(self._indexed) | set(self._by_two), key=len, reverse=True)
+        source = rf"(?<![^\W_])(?:{_trie_pattern(words)})(?![^\W_])" if words else r"(?!x)x"
+        self._keys_re = re.compile(source)
+        self._keys_re_any_case = re.compile(source, re.IGNORECASE)
+
+    def find(self, text: str, lowered: str | None = None) -> dict[str, list[Match]]:
+        """Each group's non-overlapping matches in `text`; pass `text.lower()` to share it."""
         found: dict[str, list[Match]] = {group: [] for group in self.groups}
-        indexed = self._indexed
-        for pos, key in keys if keys is not None else word_keys(text):
+        indexed, by_two = self._indexed, self._by_two
+        lowered = text.lower() if lowered is None else lowered
+        # Lower-casing can change the length ("İ" becomes two characters); then match in any case.
+        same_length = len(lowered) == len(text)
+        haystack, keys_re = (lowered, self._keys_re) if same_length else (text, self._keys_re_any_case)
+        for hit in keys_re.finditer(haystack):
+            pos, key = hit.start(), hit.group().lower()
             candidates = indexed.get(key)
+            if key in by_two:
+                following = _NEXT_WORD.match(haystack, hit.end())
+                more = by_two[key].get(following.group(1).lower()) if following else None
+                if more:
+                    candidates = (candidates or []) + more
             if not candidates:
                 continue
             for compiled, group, payload, phrase in candidates:
@@ -212,13 +252,13 @@ class Lexicons:
             entries += [("issues", phrase_pattern(p, inflect=True), index, p, False, True) for p in issue.phrases]
         object.__setattr__(self, "matcher", PhraseMatcher(entries))
 
-    def find(self, text: str, keys: Sequence[tuple[int, str]] | None = None) -> tuple[list[Match], list[Match]]:
+    def find(self, text: str, lowered: str | None = None) -> tuple[list[Match], list[Match]]:
         """(actor mentions, issue phrases) in `text`, from one scan of its words.
 
         One actor named twice in a row ("Ukrainian President Volodymyr Zelenskyy", "the head
         of Russia's delegation, Vladimir Medinsky") is one mention, not two.
         """
-        found = self.matcher.find(text, keys)
+        found = self.matcher.find(text, lowered)
         merged: list[Match] = []
         for m in found.get("actors", []):
             last = merged[-1] if merged else None
