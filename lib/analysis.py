@@ -133,28 +133,37 @@ def _resolve_pronouns(
 ) -> list[tuple[int, int, int]]:
     """Pronoun mentions (start, end, actor index) of the nearest compatible person before them.
 
-    Pronouns inside quotations are left alone: there "he" is rarely the speaker's subject.
+    One sweep through the text, remembering the last person of each gender, so a long
+    article costs no more than its length. Pronouns inside quotations are left alone:
+    there "he" is rarely the speaker's subject.
     """
-    people = sorted((s, e, a) for s, e, a in named if lex.actors[a].kind == "person")
+    people = sorted((s, a) for s, _e, a in named if lex.actors[a].kind == "person")
     if not people:
         return []
+    pronouns = [m for m in _PRONOUN_RE.finditer(text) if not _in_quote(m.start(), quotes)]
+    last: dict[str, tuple[int, int]] = {}  # actor gender ("" unknown) -> (position, actor index)
     resolved: list[tuple[int, int, int]] = []
-    quote_ranges = [(q.open_mark, q.close_mark) for q in quotes]
-    for m in _PRONOUN_RE.finditer(text):
+    i = 0
+    for m in pronouns:
         pos = m.start()
-        if any(a <= pos <= b for a, b in quote_ranges):
-            continue
+        while i < len(people) and people[i][0] < pos:
+            last[lex.actors[people[i][1]].gender] = people[i]
+            i += 1
         gender = _PRONOUN_GENDER[m.group().lower()]
-        candidates = people + resolved
-        best = None
-        for s, _e, actor_index in candidates:
-            if s < pos and (best is None or s > best[0]):
-                actor_gender = lex.actors[actor_index].gender
-                if actor_gender in ("", gender):
-                    best = (s, actor_index)
-        if best and sentence_of(pos) - sentence_of(best[0]) <= _PRONOUN_WINDOW:
-            resolved.append((pos, m.end(), best[1]))
+        options = [c for c in (last.get(gender), last.get("")) if c]
+        if not options:
+            continue
+        position, actor_index = max(options)
+        if sentence_of(pos) - sentence_of(position) <= _PRONOUN_WINDOW:
+            resolved.append((pos, m.end(), actor_index))
+            last[lex.actors[actor_index].gender] = (pos, actor_index)  # the pronoun carries the person on
     return resolved
+
+
+def _in_quote(pos: int, quotes: list[QuoteSpan]) -> bool:
+    """Whether `pos` lies within a quotation's marks (quotations are sorted and never overlap)."""
+    i = bisect_right([q.open_mark for q in quotes], pos) - 1 if quotes else -1
+    return i >= 0 and quotes[i].close_mark >= pos
 
 
 def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
@@ -203,6 +212,7 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
         mention_rows.append((lex.actors[actor_index].name, start, end, text[start:end], "pronoun", sentence_of(start)))
     mention_rows.sort(key=lambda r: r[1])
     mention_spans = [(r[1], r[2]) for r in mention_rows]
+    mention_starts = [r[1] for r in mention_rows]
 
     # Quotations and their speakers.
     quotes: list[tuple] = []
@@ -214,7 +224,7 @@ def analyze_text(text: str, lex: Lexicons) -> ArticleResult:
         quote_text = text[q.start : q.end]
         if found:
             speaker_phrase, sp_start, sp_end, cue = found.speaker_phrase, found.phrase_start, found.phrase_end, found.cue
-            speaker = _speaker_actor(mention_rows, sp_start, sp_end, lex) or speaker_phrase
+            speaker = _speaker_actor(mention_rows, mention_starts, sp_start, sp_end, lex) or speaker_phrase
         elif previous and _is_floating(q, bounds) and previous[7] >= first - 1 and previous[3]:
             # A wholly quoted sentence right after an attributed quotation continues it.
             speaker, speaker_phrase, cue, sp_start, sp_end = previous[3], previous[4], "continued", previous[9], previous[10]
@@ -267,9 +277,10 @@ def _is_floating(q: QuoteSpan, bounds: tuple[int, int]) -> bool:
     return (q.close_mark - q.open_mark + 1) >= 0.6 * (bounds[1] - bounds[0])
 
 
-def _speaker_actor(mention_rows: list[tuple], start: int, end: int, lex: Lexicons) -> str:
+def _speaker_actor(mention_rows: list[tuple], starts: list[int], start: int, end: int, lex: Lexicons) -> str:
     """The actor a speaker phrase names: its last person, else its last actor of any kind."""
-    inside = [r[0] for r in mention_rows if start <= r[1] and r[2] <= end]
+    first, stop = bisect_left(starts, start), bisect_left(starts, end)
+    inside = [r[0] for r in mention_rows[first:stop] if r[2] <= end]
     people = [name for name in inside if (a := lex.actor(name)) is not None and a.kind == "person"]
     return (people or inside or [""])[-1]
 
@@ -294,9 +305,14 @@ def _tone_evidence(
     for m in mentions:
         by_sentence[m[5]].append(m)
     hidden = [(q.open_mark, q.close_mark + 1) for q in quote_spans]
+    hidden_ends = [h[1] for h in hidden]  # sorted: quotations never overlap
     for s_index, in_sentence in sorted(by_sentence.items()):
         _, _, s_start, s_end, _, _, _, _, s_pol, s_subj = sentences[s_index]
-        quoted_here = [h for h in hidden if h[0] < s_end and h[1] > s_start]
+        quoted_here = []
+        for h in hidden[bisect_right(hidden_ends, s_start) :]:
+            if h[0] >= s_end:
+                break
+            quoted_here.append(h)
         sentence_clauses: list[tuple[int, int]] | None = None
         for actor in dict.fromkeys(m[0] for m in in_sentence):
             own = [(m[1], m[2]) for m in in_sentence if m[0] == actor]

@@ -35,7 +35,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".csv", ".jsonl
 METADATA_FIELDS = ("title", "outlet", "date", "url", "author")
 _TEXT_COLUMNS = ("text", "body", "content", "article")
 _ID_COLUMNS = ("article_id", "id")
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a file of many articles (CSV, JSON Lines)
+MAX_ARTICLE_CHARS = 5_000_000  # one article: a news report is well under 100,000
 
 
 class CorpusError(ValueError):
@@ -166,6 +167,14 @@ class _HTMLArticle(HTMLParser):
         return " ".join("".join(self._title).split())
 
 
+def _checked(article: Article) -> Article:
+    """Refuse an article too long to be one: it would be a book, or several articles in one file."""
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise UnreadableFile(f"the text is {len(article.text) / 1e6:.1f} million characters, over the "
+                             f"{MAX_ARTICLE_CHARS / 1e6:.0f} million an article may have; split it into articles")
+    return article
+
+
 def _from_html(text: str, stem: str, source: str) -> list[Article]:
     parser = _HTMLArticle()
     parser.feed(text)
@@ -175,7 +184,7 @@ def _from_html(text: str, stem: str, source: str) -> list[Article]:
         raise UnreadableFile("the page has no article text")
     meta = parser.meta
     return [
-        Article(
+        _checked(Article(
             article_id=stem,
             text=body,
             source_file=source,
@@ -184,7 +193,7 @@ def _from_html(text: str, stem: str, source: str) -> list[Article]:
             date=(meta.get("article:published_time") or meta.get("date") or meta.get("time") or "")[:10],
             url=meta.get("og:url") or meta.get("canonical", ""),
             author=meta.get("author", ""),
-        )
+        ))
     ]
 
 
@@ -197,14 +206,17 @@ def _rows_to_articles(rows: Iterable[dict[str, object]], stem: str, source: str)
             continue
         given_id = next((lowered[c].strip() for c in _ID_COLUMNS if lowered.get(c, "").strip()), "")
         articles.append(
-            Article(
+            _checked(Article(
                 article_id=given_id or f"{stem}-{n}",
                 text=text,
                 source_file=source,
                 **{f: lowered.get(f, "").strip() for f in METADATA_FIELDS},
-            )
+            ))
         )
     if not articles:
+        columns = {str(c).strip().lower() for row in rows[:1] for c in row}
+        if columns & set(METADATA_FIELDS) and not columns & {*_TEXT_COLUMNS, *_ID_COLUMNS}:
+            raise UnreadableFile("it looks like metadata but has no article_id column to say which article each row is")
         raise UnreadableFile(f"no row has a text column ({', '.join(_TEXT_COLUMNS)})")
     return articles
 
@@ -257,7 +269,7 @@ def read_articles(name: str, raw: bytes) -> list[Article]:
         return _rows_to_articles(rows, stem, name)
     if suffix == ".jsonl":
         return _rows_to_articles(_jsonl_rows(text), stem, name)
-    return [Article(article_id=stem, text=text, source_file=name)]
+    return [_checked(Article(article_id=stem, text=text, source_file=name))]
 
 
 def _apply_metadata(articles: list[Article], rows: list[dict[str, str]], source: str) -> list[LoadProblem]:

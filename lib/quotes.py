@@ -11,6 +11,7 @@ inherits its speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -140,7 +141,15 @@ def _words(s: str) -> int:
 
 
 def _inside(pos: int, spans: Sequence[QuoteSpan]) -> bool:
-    return any(q.open_mark <= pos <= q.close_mark for q in spans)
+    """Whether `pos` lies within a quotation's marks (quotations are sorted and never overlap)."""
+    i = bisect_right(spans, pos, key=lambda q: q.open_mark) - 1
+    return i >= 0 and spans[i].close_mark >= pos
+
+
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The (sorted) spans that lie wholly between `start` and `end`."""
+    first = bisect_left(spans, start, key=lambda m: m[0])
+    return [m for m in spans[first:bisect_left(spans, end, key=lambda m: m[0])] if m[1] <= end]
 
 
 def _cues(text: str, start: int, end: int, quotes: Sequence[QuoteSpan]) -> list[re.Match[str]]:
@@ -174,9 +183,9 @@ def _subject_before(
     if cue.group().lower().endswith("ing"):
         return None
     segment_start = floor
-    for q in quotes:
-        if floor <= q.close_mark < cue.start():
-            segment_start = max(segment_start, q.close_mark + 1)
+    before = bisect_left(quotes, cue.start(), key=lambda q: q.close_mark)
+    if before and quotes[before - 1].close_mark >= floor:
+        segment_start = quotes[before - 1].close_mark + 1  # text after the last quotation closed
     for m in re.finditer(r"[;:—–]|\s-\s", text[segment_start : cue.start()]):
         segment_start = max(segment_start, segment_start + m.end())
     if _COORDINATED_RE.search(text, segment_start, cue.start()):
@@ -193,7 +202,7 @@ def _subject_before(
         if prev and _words(prev) <= 8 and _APPOSITION_HEAD_RE.match(prev) and not _looks_clausal(prev):
             start = prev_start
     if _words(text[start:end]) > _MAX_SUBJECT_WORDS:
-        inner = [m for m in mention_spans if start <= m[0] and m[1] <= end]
+        inner = _within(mention_spans, start, end)
         return inner[-1] if inner else None
     return start, end
 
@@ -266,7 +275,7 @@ def attribute(
             if subject:
                 break
         if subject is None:
-            subject = next(((a, b) for a, b in mention_spans if s_start <= a < cue.start()), None)
+            subject = next(iter(_within(mention_spans, s_start, cue.start())), None)
         if subject:
             return _made(text, *subject, label, cue.start())
         break

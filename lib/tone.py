@@ -11,6 +11,7 @@ negations and intensifiers read in the context of the whole sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -69,15 +70,17 @@ def _find_word(haystack: str, word: str, cursor: int) -> int:
     return -1
 
 
+def _covers(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether one of the sorted, non-overlapping `spans` contains `offset`."""
+    i = bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
 def mean_tone(
     assessments: Iterable[Assessment], spans: Sequence[tuple[int, int]], hidden: Sequence[tuple[int, int]] = ()
 ) -> tuple[float, float]:
     """The mean polarity and subjectivity of the assessed words inside `spans` and outside `hidden`."""
-    inside = [
-        a
-        for a in assessments
-        if any(s <= a.offset < e for s, e in spans) and not any(s <= a.offset < e for s, e in hidden)
-    ]
+    inside = [a for a in assessments if _covers(spans, a.offset) and not _covers(hidden, a.offset)]
     if not inside:
         return 0.0, 0.0
     return sum(a.polarity for a in inside) / len(inside), sum(a.subjectivity for a in inside) / len(inside)
@@ -100,13 +103,17 @@ def actor_scope(
     name no actor (they continue its subject), up to the next clause that names another.
     """
 
-    def holds(clause: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-        return any(clause[0] <= s < clause[1] for s, _ in spans)
+    actor_starts = sorted(s for s, _ in actor_spans)
+    other_starts = sorted(s for s, _ in other_spans)
+
+    def holds(clause: tuple[int, int], starts: list[int]) -> bool:
+        i = bisect_left(starts, clause[0])
+        return i < len(starts) and starts[i] < clause[1]
 
     scope: list[tuple[int, int]] = []
     current = ""
     for clause in sentence_clauses:
-        current = "self" if holds(clause, actor_spans) else "other" if holds(clause, other_spans) else current
+        current = "self" if holds(clause, actor_starts) else "other" if holds(clause, other_starts) else current
         if current != "self":
             continue
         if scope and scope[-1][1] == clause[0]:

@@ -102,6 +102,19 @@ if focus and focus[0] in pane.texts:
     st.info(f"Opened at a passage in **{md(all_labels[focus[0]])}** (outlined below): "
             f"\u201c{md(text[focus[1]:focus[2]][:300])}\u201d", icon=":material/my_location:")
 
+MAX_READER_CHARS = 60_000  # per column: more would be megabytes of HTML for the browser
+
+
+def reading_window(paragraphs: pd.DataFrame, around: int) -> tuple[int, int]:
+    """The characters to draw: all of a normal article, about MAX_READER_CHARS of a very long one,
+    centred on the passage in focus."""
+    first, last = int(paragraphs.start.min()), int(paragraphs.end.max())
+    if last - first <= MAX_READER_CHARS:
+        return first, last
+    lo = max(first, min(around - MAX_READER_CHARS // 2, last - MAX_READER_CHARS))
+    return lo, lo + MAX_READER_CHARS
+
+
 columns = st.columns(len(read))
 for column, article in zip(columns, pane.articles.itertuples()):
     with column:
@@ -110,10 +123,17 @@ for column, article in zip(columns, pane.articles.itertuples()):
                                  if x)))
         text = pane.texts[article.article_id]
         spans = spans_for(article.article_id)
-        paragraphs = pane.paragraphs[pane.paragraphs.article_id == article.article_id]
+        paragraphs = pane.paragraphs[(pane.paragraphs.article_id == article.article_id) & (pane.paragraphs.role != "title")]
+        if paragraphs.empty:
+            components.empty("This article has no body text.")
+            continue
+        lo, hi = reading_window(paragraphs, focus[1] if focus and focus[0] == article.article_id else 0)
+        if (lo, hi) != (int(paragraphs.start.min()), int(paragraphs.end.max())):
+            st.caption(f"A long article: showing characters {lo:,}–{hi:,} of {len(text):,}, around the passage "
+                       "in focus. Links from other pages open it at their passage.")
         blocks = []
-        for p in paragraphs[paragraphs.role != "title"].itertuples():  # the headline is the column's heading
-            inner = highlight(text, spans, start=int(p.start), end=int(p.end))
+        for p in paragraphs[(paragraphs.end > lo) & (paragraphs.start < hi)].itertuples():  # headline is the heading
+            inner = highlight(text, spans, start=max(int(p.start), lo), end=min(int(p.end), hi))
             blocks.append(f"<h5 style='margin:12px 0 4px'>{inner}</h5>" if p.role != "body"
                           else f"<p style='line-height:1.6'>{inner}</p>")
         st.markdown(f"<div class='px-article'>{''.join(blocks)}</div>", unsafe_allow_html=True)

@@ -24,18 +24,28 @@ from lib.views import decode_choice, encode_choice, select
 
 T = TypeVar("T")
 
-__all__ = ["memo", "through_entry_point", "corpus_path", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
+__all__ = ["memo", "through_entry_point", "corpus_path", "lexicon_paths", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
+
+
+def _option(flag: str, variable: str, default: Path) -> Path:
+    """`streamlit run dashboard.py -- --flag PATH`, else the environment variable, else the default."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == flag and i + 1 < len(args):
+            return Path(args[i + 1])
+        if arg.startswith(flag + "="):
+            return Path(arg.split("=", 1)[1])
+    return Path(os.environ.get(variable) or default)
 
 
 def corpus_path() -> Path:
-    """`streamlit run dashboard.py -- --corpus PATH`, else $PARALLAX_CORPUS, else the bundled corpus."""
-    args = sys.argv[1:]
-    for i, arg in enumerate(args):
-        if arg == "--corpus" and i + 1 < len(args):
-            return Path(args[i + 1])
-        if arg.startswith("--corpus="):
-            return Path(arg.split("=", 1)[1])
-    return Path(os.environ.get("PARALLAX_CORPUS") or DEFAULT_CORPUS)
+    """--corpus PATH, else $PARALLAX_CORPUS, else the bundled corpus."""
+    return _option("--corpus", "PARALLAX_CORPUS", DEFAULT_CORPUS)
+
+
+def lexicon_paths() -> tuple[Path, Path]:
+    """--actors / --issues, else $PARALLAX_ACTORS / $PARALLAX_ISSUES, else the bundled lexicons."""
+    return _option("--actors", "PARALLAX_ACTORS", DEFAULT_ACTORS), _option("--issues", "PARALLAX_ISSUES", DEFAULT_ISSUES)
 
 
 def _signature(*paths: Path) -> tuple:
@@ -73,11 +83,12 @@ class _AnalysisStore:
                 self.derived.popitem(last=False)
         return value
 
-    def get(self, path: Path, signature: tuple, progress: Callable[[int, int], None]) -> Analysis:
-        key = (str(path), signature)
+    def get(self, path: Path, lexicons: tuple[Path, Path], signature: tuple,
+            progress: Callable[[int, int], None]) -> Analysis:
+        key = (str(path), *map(str, lexicons), signature)
         with self.lock:
             if key not in self.analyses:
-                lex = load_lexicons(DEFAULT_ACTORS, DEFAULT_ISSUES)
+                lex = load_lexicons(*lexicons)
                 analysis = analyze_corpus(load_corpus(path), lex, cache=self.articles, progress=progress)
                 # Keep the newest few corpora; an edited file gives a new signature.
                 while len(self.analyses) >= 3:
@@ -95,10 +106,11 @@ def _store() -> _AnalysisStore:
 def load_analysis() -> Analysis:
     """The analysis of the corpus, computed once per content of the corpus and lexicons."""
     path = corpus_path()
+    lexicons = lexicon_paths()
     try:
-        signature = _signature(path, DEFAULT_ACTORS, DEFAULT_ISSUES)
+        signature = _signature(path, *lexicons)
     except OSError as exc:
-        st.error(f"Cannot read the corpus at {path}: {exc.strerror or exc}")
+        st.error(f"Parallax cannot read {path}: {exc.strerror or exc}", icon=":material/error:")
         st.stop()
     bar = st.empty()
 
@@ -107,10 +119,10 @@ def load_analysis() -> Analysis:
             bar.progress(done / total, text=f"Analysing {done:,} of {total:,} articles…")
 
     try:
-        analysis = _store().get(path, signature, progress)
+        analysis = _store().get(path, lexicons, signature, progress)
     except (CorpusError, LexiconError) as exc:
         bar.empty()
-        st.error(str(exc))
+        st.error(f"Parallax cannot start on this corpus: {exc}", icon=":material/error:")
         st.stop()
     bar.empty()
     return analysis
