@@ -12,7 +12,7 @@ from ui import state
 
 run_started = time.perf_counter()
 state.through_entry_point()
-st.set_page_config(page_title="Parallax", page_icon=":material/compare:", layout="wide")
+st.set_page_config(page_title="Parallax", page_icon="🔭", layout="wide")  # an emoji: a :material: favicon is fetched from Google
 
 analysis = state.load_analysis()
 with st.sidebar:
