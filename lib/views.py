@@ -98,7 +98,7 @@ def issue_positions(analysis: Analysis, issue: str | None = None) -> pd.DataFram
         hits = hits[hits.issue == issue]
     body = analysis.articles.set_index("article_id").sentences
     rows = hits.merge(analysis.sentences[["article_id", "sentence", "body_index", "text"]], on=["article_id", "sentence"])
-    rows["position"] = rows.body_index / rows.article_id.map(body).clip(lower=1)
+    rows["position"] = rows.body_index / rows.article_id.map(body).astype("float64").clip(lower=1)
     rows["label"] = rows.article_id.map(article_labels(analysis))
     rows["issue_label"] = rows.issue.map(analysis.lexicons.issue_labels())
     return rows[["article_id", "label", "issue", "issue_label", "sentence", "position", "start", "end", "text",

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib.export import report_html
 from lib.findings import findings
 from lib.highlight import Span, chip, md
 from ui import components, state
@@ -42,6 +43,12 @@ if len(view.articles) > MAX_CARDS:
     st.caption(f"Cards for the first {MAX_CARDS}; all {len(view.articles):,} are in the table below.")
     components.table(view.articles.drop(columns=["source_file"]), page="overview", name="articles",
                      analysis=view, key="articles_table")
+
+st.download_button("Download this view as a report (HTML)", lambda: report_html(view).encode("utf-8"),
+                   file_name=components.file_name("overview", "report", view, "html"), mime="text/html",
+                   on_click="ignore", icon=":material/description:",
+                   help="Overview, findings with their evidence, coverage, actors, tone and quotations for the "
+                        "chosen articles, in one HTML file that opens offline with its charts interactive.")
 
 st.subheader("What stands out")
 found = state.memo(findings, view)

@@ -59,13 +59,13 @@ class RunningApp:
 
 
 @contextmanager
-def running_app(**env: str) -> Iterator[RunningApp]:
-    """`streamlit run dashboard.py` on a free loopback port, until /_stcore/health answers."""
+def running_app(python: str = sys.executable, **env: str) -> Iterator[RunningApp]:
+    """`streamlit run dashboard.py` (with `python`) on a free loopback port, until /_stcore/health answers."""
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / f"server-{port}.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
+        [python, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
          "--server.fileWatcherType=none"],
         cwd=ROOT, env={**os.environ, **env}, stdout=log.open("w"), stderr=subprocess.STDOUT)

@@ -101,15 +101,19 @@ def test_clicking_a_heatmap_cell_opens_its_sentences(app, watched):
     assert "issue=ceasefire_verification" in page.url
 
 
-def test_downloading_a_charts_data(app, watched):
+def test_downloading_a_charts_data_and_picture(app, watched):
     page = watched.page
     watched.open(f"{app.url}/coverage")
     with page.expect_download() as download:
-        page.get_by_role("button", name="Data behind this chart (CSV)").first.click()
-    path = download.value.path()
+        page.get_by_role("button", name="Data (CSV)").first.click()
     assert download.value.suggested_filename.startswith("parallax_coverage_heatmap_3-articles_")
-    header = open(path, encoding="utf-8").readline().strip()
+    header = open(download.value.path(), encoding="utf-8").readline().strip()
     assert header == "article_id,label,issue,issue_label,value,sentences"
+    with page.expect_download(timeout=90_000) as download:  # kaleido starts its Chromium on the first image
+        page.get_by_role("button", name="PNG").first.click()
+    png = open(download.value.path(), "rb").read()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
+    assert download.value.suggested_filename.endswith(".png")
 
 
 def test_filtering_quotations_and_choosing_an_actor(app, watched):

@@ -76,3 +76,10 @@ def test_article_choice_in_the_url_stays_short():
     assert decode_choice("a3,a1,zz,a3", ids) == ["a3", "a1"]
     for chosen in (["a2"], ids[1:], ["a5", "a0"]):
         assert decode_choice(encode_choice(chosen, ids), ids) == chosen
+
+
+def test_positions_of_an_article_with_no_issue_sentence(lexicons):
+    from tests.conftest import analyze_snippet
+
+    positions = issue_positions(analyze_snippet("Nothing here names an issue at all.", lexicons))
+    assert positions.empty and "position" in positions.columns

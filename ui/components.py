@@ -6,11 +6,13 @@ import html
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+import kaleido
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from lib.analysis import Analysis
+from lib.export import PLOTLY_CONFIG, figure_html, figure_image, image_support
 from lib.highlight import Span, chip, highlight
 from lib.views import article_labels, reader_link
 
@@ -40,19 +42,47 @@ def _csv(data: pd.DataFrame):
     return lambda: data.to_csv(index=False).encode("utf-8")
 
 
+@st.cache_resource(show_spinner=False, on_release=lambda _: kaleido.stop_sync_server(silence_warnings=True))
+def _image_server() -> bool:
+    """One kaleido server (one Chromium) for the whole process, not a browser per click."""
+    kaleido.start_sync_server(silence_warnings=True)
+    return True
+
+
+def _image(fig: go.Figure, fmt: str):
+    def make() -> bytes:
+        _image_server()
+        return figure_image(fig, fmt)
+
+    return make
+
+
 def chart(fig: go.Figure, data: pd.DataFrame, *, page: str, name: str, analysis: Analysis, key: str,
           on_select=None):
-    """A plotly chart with a sharp PNG in its toolbar and the data behind it as CSV below."""
-    config = {
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "scale": 3, "filename": file_name(page, name, analysis, "png")[:-4]},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    }
+    """A plotly chart with its downloads: PNG and SVG (drawn on the server on click), interactive
+    HTML that opens offline, and the data behind it as CSV. The toolbar also saves a sharp PNG."""
+    config = {**PLOTLY_CONFIG, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+              "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"],
+                                       "filename": file_name(page, name, analysis, "png")[:-4]}}
     event = st.plotly_chart(fig, key=key, config=config, on_select=on_select or "ignore",
                             selection_mode=("points",))
-    st.download_button("Data behind this chart (CSV)", _csv(data),
-                       file_name=file_name(page, name, analysis, "csv"), mime="text/csv", key=f"{key}_csv",
-                       on_click="ignore", icon=":material/download:")
+    images, why_not = image_support()
+    columns = st.columns([1, 1, 1, 2, 3])
+    for column, fmt, mime in ((columns[0], "png", "image/png"), (columns[1], "svg", "image/svg+xml")):
+        column.download_button(fmt.upper(), _image(fig, fmt) if images else b"", disabled=not images,
+                               file_name=file_name(page, name, analysis, fmt), mime=mime, key=f"{key}_{fmt}",
+                               on_click="ignore", icon=":material/image:",
+                               help=f"The chart as {fmt.upper()}." if images else why_not)
+    title = f"Parallax · {name.replace('_', ' ')} · {len(analysis.articles)} articles"
+    columns[2].download_button("HTML", lambda: figure_html(fig, title=title).encode("utf-8"),
+                               file_name=file_name(page, name, analysis, "html"), mime="text/html",
+                               key=f"{key}_html", on_click="ignore", icon=":material/code:",
+                               help="The interactive chart as one HTML file that opens offline.")
+    columns[3].download_button("Data (CSV)", _csv(data), file_name=file_name(page, name, analysis, "csv"),
+                               mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
+                               help="The table behind this chart.")
+    if not images:
+        columns[4].caption(why_not)
     return event
 
 
