@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .corpus import Corpus, LoadProblem
+from .corpus import Corpus
 from .lexicon import Lexicons
 from .quotes import QuoteSpan, attribute, find_quote_spans, quote_kind
 from .text import WORD_RE, find_date, segment

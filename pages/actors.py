@@ -11,11 +11,7 @@ from lib.views import (mention_counts, mention_evidence, quote_table, side_color
                        tone_points, voice_share)
 from ui import components, state
 
-analysis, view = state.view()
-st.title("Actors & quotes")
-if view.articles.empty:
-    components.empty("No article is chosen. Pick one or more in the sidebar.")
-    st.stop()
+analysis, view = components.start_page("Actors & quotes")
 
 lex = analysis.lexicons
 actor_colors = lex.actor_colors()

@@ -8,11 +8,7 @@ from lib.selection import coverage_cell
 from lib.views import METRICS, blind_spots, coverage_matrix, first_articles, issue_evidence, issue_positions
 from ui import components, state
 
-analysis, view = state.view()
-st.title("Issue coverage")
-if view.articles.empty:
-    components.empty("No article is chosen. Pick one or more in the sidebar.")
-    st.stop()
+analysis, view = components.start_page("Issue coverage")
 
 lex = analysis.lexicons
 issue_ids = [i.id for i in lex.issues]

@@ -7,13 +7,9 @@ from lib.findings import findings
 from lib.highlight import Span, chip, md
 from ui import components, state
 
-analysis, view = state.view()
-st.title("How the reports differ")
-st.caption("Parallax compares the chosen articles closely: issues, actors, quotations and tone, "
-           "every figure traceable to its sentences.")
-if view.articles.empty:
-    components.empty("No article is chosen. Pick one or more in the sidebar.")
-    st.stop()
+analysis, view = components.start_page(
+    "How the reports differ", "Parallax compares the chosen articles closely: issues, actors, quotations and tone, "
+    "every figure traceable to its sentences.")
 
 actor_colors = analysis.lexicons.actor_colors()
 issue_colors = analysis.lexicons.issue_colors()

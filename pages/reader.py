@@ -8,11 +8,7 @@ from lib.highlight import Span, highlight, legend, md
 from lib.views import parse_focus, select
 from ui import components, state
 
-analysis, view = state.view()
-st.title("Reader")
-if view.articles.empty:
-    components.empty("No article is chosen. Pick one or more in the sidebar.")
-    st.stop()
+analysis, view = components.start_page("Reader")
 
 lex = analysis.lexicons
 all_labels = dict(zip(analysis.articles.article_id, analysis.articles.label))

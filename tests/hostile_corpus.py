@@ -35,10 +35,10 @@ def build(folder: Path) -> Path:
                                           .encode("utf-8"))
     (folder / "huge.txt").write_text("Russia and Ukraine met in Geneva. " * 600_000)  # about 20 MB
     (folder / "payloads.html").write_text(
-        f"<html><head><title>Payloads</title><script>alert('head')</script></head><body><article>"
-        f"<h1>Talks</h1><p>Zelenskyy said the &lt;script&gt;alert(1)&lt;/script&gt; text is data.</p>"
-        f"<p>Another line with &lt;img src=x onerror=alert(1)&gt; in it.</p>"
-        f"<script>alert(2)</script><img src=x onerror=alert(3)></article></body></html>")
+        "<html><head><title>Payloads</title><script>alert('head')</script></head><body><article>"
+        "<h1>Talks</h1><p>Zelenskyy said the &lt;script&gt;alert(1)&lt;/script&gt; text is data.</p>"
+        "<p>Another line with &lt;img src=x onerror=alert(1)&gt; in it.</p>"
+        "<script>alert(2)</script><img src=x onerror=alert(3)></article></body></html>")
     (folder / "unbalanced.txt").write_text('Zelenskyy said it was "difficult. Medinsky said it was “fine.\n\nA stray ” mark.')
     (folder / "giant-paragraph.txt").write_text(("Russia and Ukraine met in Geneva and talked about territory, "
                                                  "and Zelenskyy said more talks would follow, ") * 5_000)

@@ -16,7 +16,7 @@ from lib.export import PLOTLY_CONFIG, figure_html, figure_image, image_support
 from lib.highlight import Span, chip, highlight
 from lib.views import article_labels, reader_link
 
-__all__ = ["file_name", "chart", "table", "evidence", "empty", "reader_href", "ROWS_DRAWN", "rows_note"]
+__all__ = ["start_page", "file_name", "chart", "table", "evidence", "empty", "reader_href", "ROWS_DRAWN", "rows_note"]
 
 # Charts with one row per article draw this many; more would not be read, only scrolled.
 ROWS_DRAWN = 40
@@ -125,6 +125,21 @@ def evidence(analysis: Analysis, items: Iterable[tuple[str, int, int, Sequence[S
     if note:
         rows.insert(0, f"<p style='color:#6b7280'>{html.escape(note)}</p>")
     st.markdown("".join(rows), unsafe_allow_html=True)
+
+
+def start_page(title: str, caption: str = "") -> tuple[Analysis, Analysis]:
+    """A page's opening: its title, and (the whole analysis, the chosen articles'), or a plain
+    statement and a stop when no article is chosen."""
+    from ui import state
+
+    analysis, view = state.view()
+    st.title(title)
+    if caption:
+        st.caption(caption)
+    if view.articles.empty:
+        empty("No article is chosen. Pick one or more in the sidebar.")
+        st.stop()
+    return analysis, view
 
 
 def empty(message: str) -> None:
