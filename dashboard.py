@@ -17,7 +17,8 @@ st.set_page_config(page_title="Parallax", page_icon="🔭", layout="wide")  # an
 analysis = state.load_analysis()
 with st.sidebar:
     st.markdown("### Parallax")
-    st.caption(f"{len(analysis.articles):,} articles in `{state.corpus_path().name}`")
+    source = "your workspace" if "workspace" in st.session_state else f"`{state.corpus_path().name}`"
+    st.caption(f"{len(analysis.articles):,} articles in {source}")
 state.article_choice(analysis)
 
 page = st.navigation(
@@ -26,6 +27,7 @@ page = st.navigation(
         st.Page("pages/coverage.py", title="Issue coverage", icon=":material/grid_on:"),
         st.Page("pages/actors.py", title="Actors & quotes", icon=":material/record_voice_over:"),
         st.Page("pages/reader.py", title="Reader", icon=":material/chrome_reader_mode:"),
+        st.Page("pages/corpus.py", title="Corpus", icon=":material/library_books:"),
     ]
 )
 try:

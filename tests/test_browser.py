@@ -173,3 +173,26 @@ def test_payloads_in_articles_titles_and_lexicons_show_as_text(browser, tmp_path
         expect(page.get_by_text("notes from reading the corpus", exact=False)).to_be_visible()
         w.check()
         context.close()
+
+
+def test_an_uploaded_article_appears_on_every_page(app, watched):
+    page = watched.page
+    watched.open(f"{app.url}/corpus")
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(files=[{
+        "name": "my report.txt", "mimeType": "text/plain",
+        "buffer": "GENEVA: Umerov said the talks were “hard but useful.” Russia wants territory.".encode()}])
+    settled(page)
+    expect(page.get_by_text("1 articles added from 1 files")).to_be_visible()
+    nav = page.locator("[data-testid='stSidebarNav']")
+    for link, seen in (("Overview", "4 articles"), ("Issue coverage", "Umerov said the talks were"),
+                       ("Actors & quotes", "Rustem Umerov"), ("Reader", "Umerov said the talks were")):
+        nav.get_by_text(link, exact=True).click()  # within the session: the upload lives in it
+        settled(page)
+        if link == "Reader":  # three articles are shown already: make room, then choose the new one
+            page.get_by_label("Articles side by side (up to three)").click()
+            page.keyboard.press("Backspace")
+            page.keyboard.type("Umerov")
+            page.get_by_role("option", name=re.compile("Umerov said")).click()
+            page.keyboard.press("Escape")
+            settled(page)
+        expect(page.get_by_text(seen, exact=False).first).to_be_visible()

@@ -21,10 +21,11 @@ from lib.analysis import Analysis, AnalysisCache, analyze_corpus
 from lib.corpus import DEFAULT_CORPUS, CorpusError, load_corpus
 from lib.lexicon import DEFAULT_ACTORS, DEFAULT_ISSUES, LexiconError, load_lexicons
 from lib.views import decode_choice, encode_choice, select
+from lib.workspace import Workspace
 
 T = TypeVar("T")
 
-__all__ = ["memo", "through_entry_point", "corpus_path", "lexicon_paths", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
+__all__ = ["workspace", "memo", "through_entry_point", "corpus_path", "lexicon_paths", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
 
 
 def _option(flag: str, variable: str, default: Path) -> Path:
@@ -103,8 +104,31 @@ def _store() -> _AnalysisStore:
     return _AnalysisStore()
 
 
+def workspace() -> Workspace:
+    """This session's own corpus, started from the app's corpus the first time it is asked for."""
+    if "workspace" not in st.session_state:
+        actors, issues = lexicon_paths()
+        try:
+            st.session_state["workspace"] = Workspace.start(load_corpus(corpus_path()),
+                                                            actors.read_text(encoding="utf-8"),
+                                                            issues.read_text(encoding="utf-8"))
+        except (OSError, CorpusError) as exc:
+            st.error(f"Parallax cannot read its corpus or lexicons: {exc}", icon=":material/error:")
+            st.stop()
+    return st.session_state["workspace"]
+
+
 def load_analysis() -> Analysis:
-    """The analysis of the corpus, computed once per content of the corpus and lexicons."""
+    """The analysis of the corpus (or of this session's workspace, once it has one), computed
+    once per content of the articles and lexicons."""
+    if "workspace" in st.session_state:
+        ws = st.session_state["workspace"]
+        try:
+            return _store().memo(("workspace", ws.fingerprint()),
+                                 lambda: analyze_corpus(ws.corpus(), ws.lexicons(), cache=_store().articles))
+        except LexiconError as exc:
+            st.error(f"The workspace's lexicons are not valid: {exc}", icon=":material/error:")
+            st.stop()
     path = corpus_path()
     lexicons = lexicon_paths()
     try:
@@ -163,10 +187,14 @@ def article_choice(analysis: Analysis) -> list[str]:
     ids = list(analysis.articles.article_id)
     labels = dict(zip(analysis.articles.article_id, analysis.articles.label))
     from_url = url_value("articles")
+    previous_ids = st.session_state.get("_article_ids")
+    st.session_state["_article_ids"] = ids
     if from_url is not None:
         st.session_state["articles"] = decode_choice(from_url, ids) or ids
-    elif "articles" not in st.session_state or not set(st.session_state["articles"]) <= set(ids):
-        st.session_state["articles"] = ids
+    elif "articles" not in st.session_state or st.session_state["articles"] == previous_ids:
+        st.session_state["articles"] = ids  # "all articles" stays all when articles are added
+    else:  # keep the choice, without articles that have left the corpus; an empty choice stays empty
+        st.session_state["articles"] = [a for a in st.session_state["articles"] if a in labels]
     chosen = st.sidebar.multiselect("Articles", ids, format_func=lambda a: labels[a], key="articles",
                                     help="The articles every page compares.")
     write_url("articles", encode_choice(chosen, ids))

@@ -1,0 +1,84 @@
+"""Corpus: bring your own articles, fix their metadata, hide some, and keep the work as a file."""
+
+import pandas as pd
+import streamlit as st
+
+from lib.corpus import ARTICLE_SUFFIXES, METADATA_FIELDS
+from lib.workspace import Workspace, WorkspaceError
+from ui import components, state
+
+state.through_entry_point()
+st.title("Corpus")
+st.caption("Your articles and their metadata. Changes stay in this browser session only; download the "
+           "workspace file to keep them, and upload it again to carry on where you left off.")
+ws = state.workspace()
+
+st.subheader("Add articles")
+generation = st.session_state.setdefault("upload_generation", 0)
+uploads = st.file_uploader(
+    "Text, Markdown, HTML, CSV or JSON Lines files, several at once, or a zip of them",
+    type=[s.lstrip(".") for s in ARTICLE_SUFFIXES] + ["zip"], accept_multiple_files=True,
+    key=f"uploads_{generation}")
+if uploads:
+    bar = st.progress(0.0, text="Reading the files…")
+    files = []
+    for n, upload in enumerate(uploads, 1):
+        files.append((upload.name, upload.getvalue()))
+        bar.progress(n / len(uploads), text=f"Reading {n} of {len(uploads)} files…")
+    statuses = ws.add_files(files)
+    added = sum(s.articles for s in statuses)
+    st.session_state["upload_generation"] = generation + 1  # a fresh uploader: the files are in the workspace now
+    st.session_state["upload_message"] = f"{added} articles added from {len(statuses)} files."
+    st.rerun()
+if "upload_message" in st.session_state:
+    st.success(st.session_state.pop("upload_message"))
+
+files = pd.DataFrame([(f.file, f.articles, f.status) for f in ws.files], columns=["File", "Articles", "Status"])
+if not files.empty:
+    st.dataframe(files, hide_index=True, column_config={"Status": st.column_config.TextColumn(width="large")})
+
+st.subheader("Articles and their metadata")
+st.caption("Edit a title, outlet, date or link: outlet names then label the article on every page. Untick "
+           "“In view” to leave an article out of every page.")
+table = pd.DataFrame([{"In view": a.article_id not in ws.hidden, "article_id": a.article_id,
+                       **{f: getattr(a, f) for f in METADATA_FIELDS}, "file": a.source_file} for a in ws.articles])
+if table.empty:
+    components.empty("The workspace has no article yet: add some above.")
+else:
+    edited = st.data_editor(table, hide_index=True, disabled=["article_id", "file"], key="metadata_editor",
+                            column_config={"In view": st.column_config.CheckboxColumn(width="small"),
+                                           "url": st.column_config.LinkColumn("url")})
+    changed = False
+    for before, after in zip(table.to_dict("records"), edited.to_dict("records")):
+        updates = {f: after[f] or "" for f in METADATA_FIELDS if (after[f] or "") != (before[f] or "")}
+        if updates:
+            ws.set_metadata(before["article_id"], **updates)
+            changed = True
+        if after["In view"] != before["In view"]:
+            (ws.hidden.discard if after["In view"] else ws.hidden.add)(before["article_id"])
+            changed = True
+    if changed:
+        st.rerun()
+
+st.subheader("Keep the work")
+left, right = st.columns(2)
+with left:
+    st.download_button("Download the workspace (zip)", lambda: ws.to_zip(), file_name=components.file_name(
+        "corpus", "workspace", state.load_analysis(), "zip"), mime="application/zip", on_click="ignore",
+        icon=":material/download:", help="Articles, metadata, hidden articles and lexicons, in one file.")
+with right:
+    restored = st.file_uploader("Open a workspace file", type=["zip"], key=f"workspace_{generation}")
+    if restored is not None:
+        try:
+            st.session_state["workspace"] = Workspace.from_zip(restored.getvalue())
+        except WorkspaceError as exc:
+            st.error(f"{restored.name}: {exc}")
+        else:
+            st.session_state["upload_generation"] = generation + 1
+            st.session_state.pop("articles", None)
+            st.session_state["upload_message"] = f"Workspace {restored.name} opened."
+            st.rerun()
+if st.button("Start again from the app's corpus", icon=":material/restart_alt:"):
+    for key in ("workspace", "articles"):
+        st.session_state.pop(key, None)
+    st.rerun()
