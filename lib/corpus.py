@@ -301,7 +301,9 @@ def load_corpus(
     root = Path(path) if path else DEFAULT_CORPUS
     if not root.exists():
         raise CorpusError(f"{root}: no such file or folder")
-    files = [root] if root.is_file() else sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+    # Hidden files and Parallax's own backups (NAME.bak, left by saving) are not articles.
+    files = [root] if root.is_file() else sorted(
+        p for p in root.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".bak"))
     articles: list[Article] = []
     problems: list[LoadProblem] = []
     metadata_tables: list[tuple[str, list[dict[str, str]]]] = []

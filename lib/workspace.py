@@ -1,18 +1,24 @@
 """An analyst's own corpus: uploaded files, edited metadata, hidden articles and lexicons,
 kept in memory for one session and carried between sessions as one zip file.
 
-Nothing here touches the disk: uploads are read from bytes, and a workspace file is
-written to and read from bytes, so one user's work never reaches another's.
+Uploads are read from bytes and a workspace file is written to and read from bytes, so
+on a shared deployment one user's work never reaches another's. Only `save`, which a
+local install offers, writes to disk.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
+import os
+import re
+import shutil
+import tempfile
 import zipfile
 from dataclasses import asdict, dataclass, field, replace
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -106,6 +112,50 @@ class Workspace:
             added += 1
         return added
 
+    def lexicon_tables(self) -> tuple[list[dict], list[dict]]:
+        """Actors and issues as rows for a table editor, lists joined with "; "."""
+        actors = [{"name": a.name, "kind": a.kind, "side": a.side, "gender": a.gender, "color": a.color,
+                   "aliases": "; ".join(a.aliases), "descriptions": "; ".join(a.descriptions)}
+                  for a in self.lexicons().actors]
+        issues = [{"id": i.id, "label": i.label, "description": i.description, "color": i.color,
+                   "phrases": "; ".join(i.phrases)} for i in self.lexicons().issues]
+        return actors, issues
+
+    def set_lexicons(self, actors: list[dict], issues: list[dict]) -> None:
+        """Replace both lexicons from edited rows; raises LexiconError naming the row and the field."""
+        def entry(row: dict, lists: tuple[str, ...]) -> dict:
+            clean = {k: ("" if v is None or (isinstance(v, float) and v != v) else v) for k, v in row.items()}
+            for key in lists:
+                clean[key] = [p.strip() for p in str(clean.get(key, "")).split(";") if p.strip()]
+            return {k: v for k, v in clean.items() if v not in ("", [])}
+
+        actor_entries = [entry(r, ("aliases", "descriptions")) for r in actors if any(r.values())]
+        issue_entries = [entry(r, ("phrases",)) for r in issues if any(r.values())]
+        # Validate both before changing either.
+        parse_actors({"actors": actor_entries}, source="actors")
+        parse_issues({"issues": issue_entries}, source="issues")
+        self.actors_yaml = yaml.safe_dump({"actors": actor_entries}, allow_unicode=True, sort_keys=False)
+        self.issues_yaml = yaml.safe_dump({"issues": issue_entries}, allow_unicode=True, sort_keys=False)
+
+    def save(self, corpus_folder: Path, actors_file: Path, issues_file: Path) -> list[Path]:
+        """Write the workspace to disk for a local install: lexicons over their files, new articles into
+        the corpus folder, metadata to its metadata.csv. Each write goes to a temporary file that is then
+        renamed over the old one, and the old one is kept as NAME.bak. No article file is deleted."""
+        existing = {p.name for p in corpus_folder.iterdir()} if corpus_folder.is_dir() else set()
+        corpus_folder.mkdir(parents=True, exist_ok=True)
+        written = [_atomic_write(actors_file, self.actors_yaml), _atomic_write(issues_file, self.issues_yaml)]
+        for article in self.articles:
+            if article.source_file not in existing:
+                name = _safe_file_name(article.article_id) + ".txt"
+                written.append(_atomic_write(corpus_folder / name, article.text))
+        rows = io.StringIO()
+        writer = csv.writer(rows)
+        writer.writerow(["article_id", *METADATA_FIELDS])
+        for a in self.articles:
+            writer.writerow([a.article_id, *(getattr(a, f) for f in METADATA_FIELDS)])
+        written.append(_atomic_write(corpus_folder / "metadata.csv", rows.getvalue()))
+        return written
+
     def set_metadata(self, article_id: str, **values: str) -> None:
         """Change title, outlet, date, url or author of one article."""
         unknown = set(values) - set(METADATA_FIELDS)
@@ -152,6 +202,24 @@ class Workspace:
         except (LexiconError, yaml.YAMLError) as exc:
             raise WorkspaceError(f"the workspace's lexicons are not valid: {exc}") from None
         return workspace
+
+
+def _safe_file_name(article_id: str) -> str:
+    """A file name made from an article id: letters, digits, spaces, dots, dashes; never a path."""
+    cleaned = re.sub(r"[^\w .\-]", "_", article_id).strip(" .") or "article"
+    return cleaned[:120]
+
+
+def _atomic_write(path: Path, text: str) -> Path:
+    """Write `text` to a temporary file beside `path`, keep the old file as .bak, then rename."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
+                                     delete=False) as handle:
+        handle.write(text)
+        temporary = Path(handle.name)
+    if path.exists():
+        shutil.copy2(path, path.with_name(path.name + ".bak"))
+    os.replace(temporary, path)
+    return path
 
 
 def _unpacked(uploads: list[tuple[str, bytes]]) -> list[tuple[str, bytes | None, str]]:

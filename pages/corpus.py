@@ -4,6 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from lib.corpus import ARTICLE_SUFFIXES, METADATA_FIELDS
+from lib.highlight import Span
+from lib.lexicon import ACTOR_KINDS, LexiconError
+from lib.views import issue_evidence, mention_evidence
 from lib.workspace import Workspace, WorkspaceError
 from ui import components, state
 
@@ -82,3 +85,66 @@ if st.button("Start again from the app's corpus", icon=":material/restart_alt:")
     for key in ("workspace", "articles"):
         st.session_state.pop(key, None)
     st.rerun()
+
+st.subheader("Actors and issues")
+st.caption("Edit the lexicons: add a row at the bottom, delete one by selecting it. Lists (aliases, descriptions, "
+           "phrases) are separated by semicolons; a phrase starting with re: is a regular expression. Every change "
+           "is checked as you make it and, when valid, every page follows.")
+actors_rows, issues_rows = ws.lexicon_tables()
+actor_tab, issue_tab = st.tabs(["Actors", "Issues"])
+with actor_tab:
+    edited_actors = st.data_editor(
+        pd.DataFrame(actors_rows), num_rows="dynamic", hide_index=True, key="actors_editor",
+        column_config={"kind": st.column_config.SelectboxColumn(options=list(ACTOR_KINDS), required=True),
+                       "gender": st.column_config.SelectboxColumn(options=["", "male", "female"]),
+                       "aliases": st.column_config.TextColumn(width="large"),
+                       "descriptions": st.column_config.TextColumn(width="large")})
+with issue_tab:
+    edited_issues = st.data_editor(pd.DataFrame(issues_rows), num_rows="dynamic", hide_index=True, key="issues_editor",
+                                   column_config={"phrases": st.column_config.TextColumn(width="large")})
+new_actors, new_issues = edited_actors.to_dict("records"), edited_issues.to_dict("records")
+if (new_actors, new_issues) != (actors_rows, issues_rows):
+    try:
+        ws.set_lexicons(new_actors, new_issues)
+    except LexiconError as exc:
+        st.error(f"Not applied yet: {exc}", icon=":material/error:")
+    else:
+        st.rerun()
+
+analysis = state.load_analysis()
+names = [a["name"] for a in actors_rows] + [f"issue: {i['label']}" for i in issues_rows]
+preview = st.selectbox("Preview what an entry matches", names, index=None, placeholder="Choose an actor or issue")
+if preview:
+    if preview.startswith("issue: "):
+        issue = next(i["id"] for i in issues_rows if f"issue: {i['label']}" == preview)
+        rows = issue_evidence(analysis, issue)
+        found = [(r.article_id, r.start, r.end, [Span(int(a), int(b), "match", analysis.lexicons.issue(issue).color)
+                                                 for a, b in (o.split("-") for o in r.phrase_offsets.split(";"))])
+                 for r in rows.itertuples()]
+    else:
+        rows = mention_evidence(analysis, preview)
+        found = [(r.article_id, int(r.start_sentence), int(r.end_sentence),
+                  [Span(int(r.start), int(r.end), "actor", analysis.lexicons.actor_colors().get(preview, ""))])
+                 for r in rows.itertuples()]
+    if not found:
+        components.empty("It matches nothing in the workspace's articles.")
+    else:
+        components.evidence(analysis, found, limit=20, note=f"{len(found)} matches; the first 20:")
+
+st.subheader("Save")
+if state.can_save():
+    corpus_folder = state.corpus_path()
+    actors_file, issues_file = state.lexicon_paths()
+    st.caption(f"This is a local install: Save writes the lexicons to `{actors_file.name}` and `{issues_file.name}`, "
+               f"new articles and metadata.csv into `{corpus_folder}`. The previous version of each file is kept "
+               "as NAME.bak; no article file is deleted.")
+    if st.button("Save to disk", icon=":material/save:"):
+        try:
+            written = ws.save(corpus_folder, actors_file, issues_file)
+        except OSError as exc:
+            st.error(f"Nothing could be saved: {exc.strerror or exc}")
+        else:
+            st.success(f"Saved {len(written)} files.")
+else:
+    st.caption("This deployment is shared or read-only, so nothing is written to its disk: download the workspace "
+               "file above to keep your work.")

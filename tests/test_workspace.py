@@ -102,3 +102,49 @@ def test_corpus_page_upload_appears_on_every_page():
     assert "5 articles" not in [s.value for s in at.subheader] and "4 articles" in [s.value for s in at.subheader]
     at.switch_page("pages/actors.py").run()
     assert "hard but useful." in set(at.dataframe[0].value.text)
+
+
+def test_lexicon_edits_are_validated_and_change_the_analysis():
+    ws = _workspace()
+    actors, issues = ws.lexicon_tables()
+    actors.append({"name": "Axios", "kind": "organisation", "side": "other", "gender": "", "color": "",
+                   "aliases": "Axios", "descriptions": ""})
+    ws.set_lexicons(actors, issues)
+    analysis = analyze_corpus(ws.corpus(), ws.lexicons())
+    assert "Axios" in set(analysis.mentions.actor)
+    before = (ws.actors_yaml, ws.issues_yaml)
+    issues[0]["color"] = "red"
+    with pytest.raises(Exception, match=r"issue 1 \('territory'\): 'color' must look like #1f77b4"):
+        ws.set_lexicons(actors, issues)
+    assert (ws.actors_yaml, ws.issues_yaml) == before  # nothing half-applied
+
+
+def test_save_writes_atomically_keeps_backups_and_deletes_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "old.txt").write_text("Russia and Ukraine met.")
+    actors, issues = tmp_path / "actors.yaml", tmp_path / "issues.yaml"
+    actors.write_text(DEFAULT_ACTORS.read_text())
+    issues.write_text(DEFAULT_ISSUES.read_text())
+    ws = Workspace.start(load_corpus(corpus), actors.read_text(), issues.read_text())
+    ws.add_files([("../mine.txt", UPLOAD)])
+    ws.set_metadata("old", outlet="Old Desk")
+    ws.save(corpus, actors, issues)
+    assert sorted(p.name for p in corpus.iterdir()) == ["metadata.csv", "mine.txt", "old.txt"]
+    assert load_corpus(corpus).problems == []
+    assert (tmp_path / "actors.yaml.bak").read_text() == DEFAULT_ACTORS.read_text()
+    reloaded = {a.article_id: a for a in load_corpus(corpus).articles}
+    assert reloaded["old"].outlet == "Old Desk" and reloaded["mine"].text == UPLOAD.decode()
+    ws.save(corpus, actors, issues)  # saving again keeps the previous metadata as a backup
+    assert (corpus / "metadata.csv.bak").exists()
+    assert not any(p.name.startswith(".") for p in tmp_path.rglob("*"))  # no temporary file left behind
+
+
+def test_corpus_page_offers_saving_only_where_it_may_write(monkeypatch):
+    monkeypatch.setenv("PARALLAX_READ_ONLY", "1")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
+    at.switch_page("pages/corpus.py").run()
+    assert not at.exception
+    assert not [b for b in at.button if b.label == "Save to disk"]
+    assert any("shared or read-only" in c.value for c in at.caption)
+    assert [t.label for t in at.tabs] == ["Actors", "Issues"]

@@ -25,7 +25,7 @@ from lib.workspace import Workspace
 
 T = TypeVar("T")
 
-__all__ = ["workspace", "memo", "through_entry_point", "corpus_path", "lexicon_paths", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
+__all__ = ["can_save", "workspace", "memo", "through_entry_point", "corpus_path", "lexicon_paths", "load_analysis", "view", "url_value", "write_url", "bind", "article_choice"]
 
 
 def _option(flag: str, variable: str, default: Path) -> Path:
@@ -102,6 +102,18 @@ class _AnalysisStore:
 @st.cache_resource(show_spinner=False)
 def _store() -> _AnalysisStore:
     return _AnalysisStore()
+
+
+def can_save() -> bool:
+    """Whether Save may write to disk: a local install whose corpus and lexicons are writable.
+
+    Community Cloud runs apps from /mount/src and shares them; PARALLAX_READ_ONLY=1 turns
+    saving off anywhere else.
+    """
+    if os.environ.get("PARALLAX_READ_ONLY") == "1" or str(Path.cwd()).startswith("/mount/src"):
+        return False
+    folder = corpus_path()
+    return all(os.access(p, os.W_OK) for p in (folder if folder.is_dir() else folder.parent, *lexicon_paths()))
 
 
 def workspace() -> Workspace:
