@@ -96,6 +96,20 @@ class Workspace:
         self.files += statuses
         return statuses
 
+    def add_url(self, url: str) -> FileStatus:
+        """Import the article at a link; its status says what happened."""
+        from .fetch import FetchError, fetch_article
+
+        try:
+            article = fetch_article(url)
+        except FetchError as exc:
+            status = FileStatus(url.strip(), 0, f"skipped: {str(exc).split(': ', 1)[-1]}")
+        else:
+            added = self._add([article], url.strip())
+            status = FileStatus(url.strip(), added, "analysed" if added else "skipped: already in the workspace")
+        self.files.append(status)
+        return status
+
     def _add(self, found: list[Article], source: str) -> int:
         taken = {a.article_id for a in self.articles}
         texts = {" ".join(a.text.split()) for a in self.articles}

@@ -36,6 +36,22 @@ if uploads:
 if "upload_message" in st.session_state:
     st.success(st.session_state.pop("upload_message"))
 
+with st.form("links_form", clear_on_submit=True, border=False):
+    links = st.text_area("Or import from links, one per line",
+                         placeholder="https://www.example.org/news/talks-in-geneva",
+                         help="The article text, title, outlet, date and author are taken from each page. "
+                              "This needs the machine running Parallax to be online.")
+    imported = st.form_submit_button("Import the links", icon=":material/link:")
+if imported and links.strip():
+    urls = [u for u in links.splitlines() if u.strip()]
+    bar = st.progress(0.0, text="Fetching…")
+    for n, url in enumerate(urls, 1):
+        ws.add_url(url)
+        bar.progress(n / len(urls), text=f"Fetched {n} of {len(urls)} links…")
+    st.session_state["upload_generation"] = generation + 1
+    st.session_state["upload_message"] = f"{len(urls)} links read; their status is in the table below."
+    st.rerun()
+
 files = pd.DataFrame([(f.file, f.articles, f.status) for f in ws.files], columns=["File", "Articles", "Status"])
 if not files.empty:
     st.dataframe(files, hide_index=True, column_config={"Status": st.column_config.TextColumn(width="large")})

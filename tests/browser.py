@@ -92,10 +92,15 @@ def running_app(python: str = sys.executable, **env: str) -> Iterator[RunningApp
 
 
 def settled(page, timeout: float = 60_000) -> None:
-    """Wait until the script run that the last action started has finished."""
+    """Wait until the script runs that the last action started have finished (a run may hand over to
+    another, so the app must stay idle for a moment)."""
+    idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
     page.wait_for_timeout(250)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_timeout(150)
+    for _ in range(3):
+        page.wait_for_selector(idle, timeout=timeout)
+        page.wait_for_timeout(300)
+        if page.locator(idle).count():
+            return
 
 
 def is_expected_noise(message: str) -> bool:
