@@ -116,15 +116,17 @@ if quotes.empty:
 else:
     search, speakers, kinds = st.columns([2, 2, 1])
     state.bind("q", None, "")
-    text = search.text_input("Search the quotations", key="q", placeholder="e.g. difficult")
+    text = search.text_input("Search the quotations", key="q", placeholder="words, speaker, cue or article",
+                             help="Finds the words in the quotation, the speaker, the cue (said, told, according to "
+                                  "…) or the article's label.")
     chosen = speakers.multiselect("Speakers", sorted(quotes.speaker.unique()))
     kind = kinds.segmented_control("Kind", ["quotation", "fragment"], selection_mode="multi",
                                    default=["quotation", "fragment"])
     state.write_url("q", text or None)
     shown = quotes
-    if text:
-        shown = shown[shown.text.str.contains(text, case=False, regex=False)
-                      | shown.speaker.str.contains(text, case=False, regex=False)]
+    if text:  # the quoted words, the speaker, the cue or the article
+        shown = shown[shown[["text", "speaker", "speaker_phrase", "cue", "label"]]
+                      .apply(lambda column: column.str.contains(text, case=False, regex=False)).any(axis=1)]
     if chosen:
         shown = shown[shown.speaker.isin(chosen)]
     shown = shown[shown.kind.isin(kind or [])]

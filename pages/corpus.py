@@ -118,8 +118,15 @@ with actor_tab:
 with issue_tab:
     edited_issues = st.data_editor(pd.DataFrame(issues_rows), num_rows="dynamic", hide_index=True, key="issues_editor",
                                    column_config={"phrases": st.column_config.TextColumn(width="large")})
-new_actors, new_issues = edited_actors.to_dict("records"), edited_issues.to_dict("records")
-if (new_actors, new_issues) != (actors_rows, issues_rows):
+
+
+def _plain(rows: list[dict]) -> list[dict]:
+    """Rows as the editor means them: an empty cell is "", however the editor returns it."""
+    return [{k: "" if v is None or v != v else v for k, v in row.items()} for row in rows]
+
+
+new_actors, new_issues = _plain(edited_actors.to_dict("records")), _plain(edited_issues.to_dict("records"))
+if (new_actors, new_issues) != (_plain(actors_rows), _plain(issues_rows)):
     try:
         ws.set_lexicons(new_actors, new_issues)
     except LexiconError as exc:

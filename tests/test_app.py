@@ -103,6 +103,8 @@ def test_actors_page_evidence_tone_note_and_quote_search():
     at.text_input(key="q").set_value("difficult").run()
     assert set(at.dataframe[0].value.text) == {"difficult,", "difficult, but business-like,", "difficult."}
     assert param(at, "q") == "difficult"
+    at.text_input(key="q").set_value("according to").run()
+    assert list(at.dataframe[0].value.text) == ["practical issues"]
     # The same speaker's words as two articles render them, side by side.
     assert "shared words: *businesslike*" in unescape("\n".join(m.value for m in at.markdown))
 
