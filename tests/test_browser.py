@@ -119,7 +119,7 @@ def test_downloading_a_charts_data_and_picture(app, watched):
 def test_filtering_quotations_and_choosing_an_actor(app, watched):
     page = watched.page
     watched.open(f"{app.url}/actors")
-    search = page.get_by_label("Search the quotations")
+    search = page.get_by_role("textbox", name="Search the quotations")
     search.fill("difficult")
     search.press("Enter")
     settled(page)
