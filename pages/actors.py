@@ -19,24 +19,33 @@ labels = dict(zip(view.articles.article_id, view.articles.label))
 order = list(labels.values())
 QUOTES_DRAWN = 500
 RENDERINGS_DRAWN = 12
-counts = state.memo(mention_counts, view)
+chosen = view.articles.article_id
+
+
+def narrowed(table):
+    """A per-article table of the whole analysis (computed once), narrowed to the chosen articles."""
+    whole = state.memo(table, analysis)
+    return whole if len(chosen) == len(analysis.articles) else whole[whole.article_id.isin(chosen)]
+
+
+counts = narrowed(mention_counts)
+counts = counts[counts.groupby("actor").mentions.transform("sum") > 0]  # actors the chosen articles name
 named = list(dict.fromkeys(counts.actor))
 
 
 def mention_figure(view):
-    counts = state.memo(mention_counts, view)
     drawn = counts[counts.article_id.isin(view.articles.article_id[: components.ROWS_DRAWN])]
     return mention_matrix(drawn, actor_colors=actor_colors, article_order=order[: components.ROWS_DRAWN])
 
 
 def tone_figure(view):
-    points = tone_points(view)
+    points = narrowed(tone_points)
     ranked = list(points.groupby("actor").size().sort_values(ascending=False).index)
     return tone_distribution(points, actor_colors=actor_colors, actors=ranked[:14])
 
 
 def voice_figure(view):
-    share = voice_share(view)
+    share = narrowed(voice_share)
     drawn = share[share.article_id.isin(view.articles.article_id[: components.ROWS_DRAWN])]
     return voice_share_chart(drawn, side_colors=side_colors(view), article_order=order[: components.ROWS_DRAWN])
 
@@ -67,7 +76,7 @@ else:
     state.write_url("actor", actor)
     state.write_url("actor_in", where if where != "all" else None)
     if actor:
-        rows = mention_evidence(view, actor, None if where == "all" else where)
+        rows = state.memo(mention_evidence, view, actor, None if where == "all" else where)
         if rows.empty:
             components.empty(f"{md(actor)} is not named there.")
         else:
@@ -91,7 +100,7 @@ with st.expander("What this tone score measures, and where it misleads", icon=":
         "sentence names several actors, only the clauses about this one count, and quoted words are left out. "
         "**The actor's own words** scores its quotations. Every dot is one scored sentence or quotation: click it to "
         "read it. With a handful of dots, read the sentences, not the mean.")
-points = state.memo(tone_points, view)
+points = narrowed(tone_points)
 if points.empty:
     components.empty("No sentence names an actor, so there is no tone to show.")
 else:
@@ -110,7 +119,7 @@ else:
         st.caption("Never quoted in the chosen articles: " + md(", ".join(never_quoted)) + ".")
 
 st.subheader("Quotations")
-quotes = state.memo(quote_table, view)
+quotes = narrowed(quote_table)
 if quotes.empty:
     components.empty("The chosen articles quote nobody.")
 else:
@@ -150,7 +159,7 @@ else:
                   if matching > QUOTES_DRAWN else "") + ". A fragment is one to three quoted words.")
 
     st.subheader("Voice share")
-    components.chart(state.memo(voice_figure, view), state.memo(voice_share, view), page="actors",
+    components.chart(state.memo(voice_figure, view), narrowed(voice_share), page="actors",
                      name="voice_share", analysis=view, key="voice")
     components.rows_note(view)
 

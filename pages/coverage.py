@@ -54,7 +54,7 @@ article = right.selectbox("In", ["all", *article_ids], key="in",
 state.write_url("issue", issue)
 state.write_url("in", article if article != "all" else None)
 if issue:
-    rows = issue_evidence(view, issue, None if article == "all" else article)
+    rows = state.memo(issue_evidence, view, issue, None if article == "all" else article)
     description = lex.issue(issue).description
     if rows.empty:
         where = "the chosen articles" if article == "all" else labels[article]
