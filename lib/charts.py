@@ -12,6 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from .highlight import safe_color
 from .views import METRICS
 
 __all__ = [
@@ -32,12 +33,6 @@ def _esc(values) -> list[str]:
     import html
 
     return [html.escape(str(v)) for v in values]
-
-
-def _safe_hex(color: str) -> str:
-    import re
-
-    return color if re.fullmatch(r"#[0-9a-fA-F]{6}", color or "") else "#262730"
 
 
 def _base_layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
@@ -125,7 +120,7 @@ def coverage_heatmap(cells: pd.DataFrame, *, metric: str, issue_colors: dict[str
                      tickfont=dict(size=12))
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), showgrid=False, automargin=True)
     # Colour ticks by issue so the grid matches the issue colours used elsewhere.
-    fig.update_xaxes(ticktext=[f"<span style='color:{_safe_hex(issue_colors.get(i, ''))}'>■</span> {lbl}"
+    fig.update_xaxes(ticktext=[f"<span style='color:{safe_color(issue_colors.get(i, '#262730'))}'>■</span> {lbl}"
                                for i, lbl in zip(dict.fromkeys(cells.issue), issues)], tickvals=issues)
     return fig
 

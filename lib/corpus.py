@@ -28,6 +28,7 @@ __all__ = [
     "load_corpus",
     "read_articles",
     "decode",
+    "text_key",
 ]
 
 DEFAULT_CORPUS = DATA_DIR / "corpus"
@@ -73,6 +74,11 @@ class Corpus:
     articles: list[Article]
     problems: list[LoadProblem] = field(default_factory=list)
     root: str = ""
+
+
+def text_key(text: str) -> bytes:
+    """What makes two articles the same text: their words, whatever the white space between them."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).digest()
 
 
 def decode(raw: bytes) -> str:
@@ -329,7 +335,7 @@ def load_corpus(
             problems.append(LoadProblem(file.name, f"skipped: cannot be read ({exc.strerror})"))
             continue
         for article in found:
-            key = hashlib.sha256(" ".join(article.text.split()).encode("utf-8", "surrogatepass")).digest()
+            key = text_key(article.text)
             if key in seen_texts:
                 problems.append(
                     LoadProblem(file.name, f"skipped '{article.article_id}': same text as '{seen_texts[key]}'")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Span", "highlight", "legend", "chip", "md"]
+__all__ = ["Span", "highlight", "legend", "chip", "md", "safe_color"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +33,14 @@ _STYLE = {
 }
 
 
-def _safe_color(color: str) -> str:
+def safe_color(color: str) -> str:
     """Only #rrggbb colours reach a style attribute; anything else becomes grey."""
     ok = len(color) == 7 and color.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in color[1:])
     return color if ok else "#888888"
 
 
 def _open_tag(span: Span) -> str:
-    style = _STYLE[span.kind].format(c=_safe_color(span.color or "#888888"))
+    style = _STYLE[span.kind].format(c=safe_color(span.color or "#888888"))
     title = f' title="{html.escape(span.title, quote=True)}"' if span.title else ""
     return f'<span class="px-{span.kind}" style="{style}"{title}>'
 
@@ -80,7 +80,7 @@ def md(text: object) -> str:
 
 def chip(label: str, color: str) -> str:
     """A small coloured label, escaped."""
-    c = _safe_color(color)
+    c = safe_color(color)
     return (f'<span style="display:inline-block;padding:1px 8px;margin:1px 3px 1px 0;border-radius:10px;'
             f'background:{c}22;border:1px solid {c};font-size:0.85em">{html.escape(label)}</span>')
 

@@ -7,6 +7,7 @@ words, so any number on screen can be opened as evidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -206,8 +207,6 @@ def side_colors(analysis: Analysis) -> dict[str, str]:
 
 
 def _norm_words(text: str) -> set[str]:
-    import re
-
     return {w.replace("-", "") for w in re.findall(r"[a-z][a-z\-']+", text.lower()) if len(w) > 2}
 
 

@@ -22,7 +22,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .corpus import ARTICLE_SUFFIXES, METADATA_FIELDS, Article, Corpus, LoadProblem, UnreadableFile, read_articles
+from .corpus import (ARTICLE_SUFFIXES, METADATA_FIELDS, Article, Corpus, LoadProblem, UnreadableFile, read_articles,
+                     text_key)
 from .lexicon import LexiconError, Lexicons, parse_actors, parse_issues
 
 __all__ = ["FileStatus", "Workspace", "WorkspaceError", "MAX_UPLOAD_BYTES"]
@@ -112,10 +113,11 @@ class Workspace:
 
     def _add(self, found: list[Article], source: str) -> int:
         taken = {a.article_id for a in self.articles}
-        texts = {" ".join(a.text.split()) for a in self.articles}
+        texts = {text_key(a.text) for a in self.articles}
         added = 0
         for article in found:
-            if " ".join(article.text.split()) in texts:
+            key = text_key(article.text)
+            if key in texts:
                 self.problems.append(LoadProblem(source, f"skipped '{article.article_id}': already in the workspace"))
                 continue
             article_id, n = article.article_id, 2
@@ -123,16 +125,17 @@ class Workspace:
                 article_id, n = f"{article.article_id}-{n}", n + 1
             self.articles.append(replace(article, article_id=article_id))
             taken.add(article_id)
+            texts.add(key)
             added += 1
         return added
 
     def lexicon_tables(self) -> tuple[list[dict], list[dict]]:
         """Actors and issues as rows for a table editor, lists joined with "; "."""
+        lex = self.lexicons()
         actors = [{"name": a.name, "kind": a.kind, "side": a.side, "gender": a.gender, "color": a.color,
-                   "aliases": "; ".join(a.aliases), "descriptions": "; ".join(a.descriptions)}
-                  for a in self.lexicons().actors]
+                   "aliases": "; ".join(a.aliases), "descriptions": "; ".join(a.descriptions)} for a in lex.actors]
         issues = [{"id": i.id, "label": i.label, "description": i.description, "color": i.color,
-                   "phrases": "; ".join(i.phrases)} for i in self.lexicons().issues]
+                   "phrases": "; ".join(i.phrases)} for i in lex.issues]
         return actors, issues
 
     def set_lexicons(self, actors: list[dict], issues: list[dict]) -> None:
